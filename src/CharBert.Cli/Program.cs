@@ -1,0 +1,7 @@
+using System.CommandLine;
+using CharBert.Cli;
+
+var root = new RootCommand("CharBert.NET: character-aware robustness toolkit (CharBERT in TorchSharp)");
+foreach (var command in CommandRegistry.All())
+    root.Subcommands.Add(command);
+return CliRunner.Invoke(root, args);

@@ -1,0 +1,25 @@
+namespace CharBert.Text.IO;
+
+/// <summary>Bad input in a data file: names the file, the line (1-based; 0 when unknown) or JSON path, and
+/// what is wrong. The CLI prints <see cref="Exception.Message"/> alone and exits non-zero.</summary>
+public sealed class DataFormatException : Exception
+{
+    public string FilePath { get; }
+    public long Line { get; }
+    public string Problem { get; }
+
+    public DataFormatException(string filePath, long line, string problem, Exception? inner = null)
+        : base(line > 0 ? $"{filePath}:{line}: {problem}" : $"{filePath}: {problem}", inner)
+    {
+        FilePath = filePath;
+        Line = line;
+        Problem = problem;
+    }
+
+    public DataFormatException(string filePath, string jsonPath, string problem, Exception? inner = null)
+        : base($"{filePath} at {jsonPath}: {problem}", inner)
+    {
+        FilePath = filePath;
+        Problem = problem;
+    }
+}

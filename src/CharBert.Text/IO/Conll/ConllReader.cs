@@ -1,0 +1,89 @@
+namespace CharBert.Text.IO.Conll;
+
+/// <summary>Streams the sentences of a CoNLL file (CoNLL-2003 4-column, 2-column word/tag; tab or space
+/// separated), one pass and one sentence in memory. Every token line must have the column count of the first.</summary>
+public sealed class ConllReader : IDisposable
+{
+    readonly LineReader lines;
+    readonly ConllOptions options;
+
+    public ConllReader(Stream stream, string displayPath, ConllOptions? options = null)
+        : this(new LineReader(stream, displayPath), options) { }
+
+    ConllReader(LineReader lines, ConllOptions? options)
+    {
+        this.lines = lines;
+        this.options = options ?? ConllOptions.Default;
+    }
+
+    public static ConllReader Open(string path, ConllOptions? options = null) => new(LineReader.Open(path), options);
+
+    public bool HasBom => lines.HasBom;
+    public string DisplayPath => lines.DisplayPath;
+
+    /// <summary>Columns per token line, known once the first token line has been read.</summary>
+    public int? ColumnCount { get; private set; }
+
+    public IEnumerable<ConllSentence> ReadSentences()
+    {
+        var before = new List<ConllOtherLine>();
+        var tokens = new List<ConllTokenLine>();
+        ConllSentence? finished = null; // held back until we know whether lines after it belong to a next sentence
+        var labelColumn = -1;
+        var sawAnyLine = false;
+
+        foreach (var line in lines.ReadLines())
+        {
+            sawAnyLine = true;
+            if (line.IsBlank || ConllOtherLine.IsDocStartText(line.Text))
+            {
+                if (tokens.Count > 0)
+                {
+                    finished = new ConllSentence(before.ToArray(), tokens.ToArray(), [], labelColumn);
+                    before.Clear();
+                    tokens.Clear();
+                }
+                before.Add(new ConllOtherLine(line.Number, line.Text, line.Ending));
+                continue;
+            }
+
+            var token = ConllTokenLine.Parse(line);
+            if (ColumnCount is null)
+            {
+                ColumnCount = token.Fields.Count;
+                var (index, error) = options.ResolveLabelColumn(token.Fields.Count);
+                if (error != null) throw new DataFormatException(DisplayPath, line.Number, error);
+                labelColumn = index;
+            }
+            else if (token.Fields.Count != ColumnCount)
+            {
+                throw new DataFormatException(DisplayPath, line.Number,
+                    $"wrong column count: expected {ColumnCount} columns like the first token line, found {token.Fields.Count}");
+            }
+
+            if (tokens.Count == 0 && finished != null)
+            {
+                yield return finished;
+                finished = null;
+            }
+            tokens.Add(token);
+        }
+
+        if (!sawAnyLine) throw new DataFormatException(DisplayPath, 0, "empty file");
+        if (tokens.Count > 0)
+        {
+            if (finished != null) yield return finished;
+            yield return new ConllSentence(before.ToArray(), tokens.ToArray(), [], labelColumn);
+        }
+        else if (finished != null)
+        {
+            yield return finished with { After = before.ToArray() };
+        }
+        else
+        {
+            throw new DataFormatException(DisplayPath, 0, "no sentences: the file holds only blank and -DOCSTART- lines");
+        }
+    }
+
+    public void Dispose() => lines.Dispose();
+}

@@ -1,0 +1,64 @@
+using System.Text;
+
+namespace CharBert.Text.Vocab;
+
+/// <summary>
+/// The original character vocabulary (data/dict/bert_char_vocab; its line 0 is a single space): one character per line, line index = id,
+/// a repeated line keeps its last index, unknown characters map to the "&lt;unk&gt;" entry. Id 0 doubles as
+/// padding and as the separator after every token in the featurisation.
+/// </summary>
+public sealed class CharVocabulary
+{
+    public const string UnkEntry = "<unk>";
+
+    private readonly Dictionary<string, int> _ids;
+    private readonly Dictionary<int, int> _idsByCodePoint = new();
+    private readonly string[] _entries;
+
+    public CharVocabulary(IReadOnlyList<string> entries)
+    {
+        _entries = entries.ToArray();
+        _ids = new Dictionary<string, int>(entries.Count, StringComparer.Ordinal);
+        for (int i = 0; i < _entries.Length; i++) _ids[_entries[i]] = i;
+        if (!_ids.TryGetValue(UnkEntry, out var unk))
+            throw new ArgumentException($"A character vocabulary needs a '{UnkEntry}' line.");
+        UnkId = unk;
+        foreach (var (entry, id) in _ids)
+            if (Rune.DecodeFromUtf16(entry, out var rune, out int consumed) == System.Buffers.OperationStatus.Done && consumed == entry.Length)
+                _idsByCodePoint[rune.Value] = id;
+    }
+
+    public static CharVocabulary Load(string path)
+    {
+        var entries = VocabularyFile.ReadEntries(path);
+        try { return new CharVocabulary(entries); }
+        catch (ArgumentException e) { throw new IO.DataFormatException(path, entries.Length, e.Message); }
+    }
+
+    public int Count => _entries.Length;
+    public int UnkId { get; }
+    public IReadOnlyList<string> Entries => _entries;
+
+    /// <summary>Id of one code point, or the &lt;unk&gt; id.</summary>
+    public int GetId(int codePoint) => _idsByCodePoint.TryGetValue(codePoint, out var id) ? id : UnkId;
+
+    public void Save(string path) => VocabularyFile.WriteEntries(path, _entries);
+
+    /// <summary>
+    /// A vocabulary in the original's layout built from text: line 0 a space (id 0 = padding/separator), then the
+    /// <paramref name="maxChars"/> most frequent code points (ties by code point), then &lt;unk&gt;.
+    /// Whitespace and line breaks are never entries.
+    /// </summary>
+    public static CharVocabulary Build(IEnumerable<string> corpus, int maxChars)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxChars);
+        var counts = new Dictionary<int, long>();
+        foreach (var text in corpus)
+            foreach (var rune in text.EnumerateRunes())
+                if (!Tokenization.UnicodeRules.IsPythonSpace(rune.Value) && rune.Value != 0xFFFD)
+                    counts[rune.Value] = counts.GetValueOrDefault(rune.Value) + 1;
+        var chars = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(maxChars)
+            .Select(kv => new Rune(kv.Key).ToString());
+        return new CharVocabulary([" ", .. chars, UnkEntry]);
+    }
+}

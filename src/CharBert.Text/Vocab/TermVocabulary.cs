@@ -1,0 +1,56 @@
+using CharBert.Text.Tokenization;
+
+namespace CharBert.Text.Vocab;
+
+/// <summary>
+/// The whole-word ("term") vocabulary of CharBERT's noisy-LM head, in the original data/dict/term_vocab format:
+/// one word per line by descending frequency, "&lt;unk&gt;" as the last line; line index = id.
+/// </summary>
+public sealed class TermVocabulary
+{
+    public const string UnkEntry = "<unk>";
+
+    private readonly Dictionary<string, int> _ids;
+    private readonly string[] _entries;
+
+    public TermVocabulary(IReadOnlyList<string> entries)
+    {
+        _entries = entries.ToArray();
+        _ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < _entries.Length; i++) _ids[_entries[i]] = i;
+        if (!_ids.TryGetValue(UnkEntry, out var unk)) throw new ArgumentException($"A term vocabulary needs a '{UnkEntry}' line.");
+        UnkId = unk;
+    }
+
+    public static TermVocabulary Load(string path)
+    {
+        var entries = VocabularyFile.ReadEntries(path);
+        try { return new TermVocabulary(entries); }
+        catch (ArgumentException e) { throw new IO.DataFormatException(path, entries.Length, e.Message); }
+    }
+
+    public int Count => _entries.Length;
+    public int UnkId { get; }
+    public IReadOnlyList<string> Entries => _entries;
+
+    public int GetId(string word) => _ids.TryGetValue(word, out var id) ? id : UnkId;
+
+    public void Save(string path) => VocabularyFile.WriteEntries(path, _entries);
+
+    /// <summary>
+    /// The <paramref name="size"/> most frequent words of the corpus (BERT basic tokenisation; ties in ordinal
+    /// order), then &lt;unk&gt;. The original's file looks lower-cased, hence the default.
+    /// </summary>
+    public static TermVocabulary Build(IEnumerable<string> corpus, int size, bool lowerCase = true)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        var basic = new BasicTokenizer(lowerCase, splitCjkIdeographs: true);
+        var never = new HashSet<string>();
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var line in corpus)
+            foreach (var word in basic.Tokenize(line, never))
+                if (word != UnkEntry) counts[word] = counts.GetValueOrDefault(word) + 1;
+        var top = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(size).Select(kv => kv.Key);
+        return new TermVocabulary([.. top, UnkEntry]);
+    }
+}

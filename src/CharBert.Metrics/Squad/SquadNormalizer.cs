@@ -1,0 +1,29 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace CharBert.Metrics.Squad;
+
+/// <summary>The official SQuAD evaluate script's <c>normalize_answer</c>: lowercase, drop ASCII punctuation
+/// (Python's <c>string.punctuation</c>), drop the words a/an/the, collapse whitespace. Same order as the script.</summary>
+public static partial class SquadNormalizer
+{
+    const string AsciiPunctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
+    [GeneratedRegex(@"\b(a|an|the)\b")]
+    private static partial Regex Articles();
+
+    public static string Normalize(string text)
+    {
+        var lowered = text.ToLowerInvariant();
+        var noPunctuation = new StringBuilder(lowered.Length);
+        foreach (var ch in lowered)
+            if (!AsciiPunctuation.Contains(ch)) noPunctuation.Append(ch);
+        var noArticles = Articles().Replace(noPunctuation.ToString(), " ");
+        return string.Join(' ', Tokens(noArticles));
+    }
+
+    /// <summary>Whitespace tokens of the normalised text (Python's <c>str.split()</c>).</summary>
+    public static string[] NormalizedTokens(string text) => Tokens(Normalize(text));
+
+    static string[] Tokens(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+}

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using CharBert.Attacks.Randomness;
+using CharBert.Attacks.Recipes;
+
+namespace CharBert.Attacks.Generation;
+
+/// <summary>Applies a recipe to records. Each record's generator is derived from (seed, record id) alone, and
+/// results are stored by input index, so the output is identical for any thread count or schedule.</summary>
+public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, TaskKind task)
+{
+    public AttackRecipe Recipe => recipe;
+    public ulong Seed => seed;
+    public TaskKind Task => task;
+
+    public AttackRecordResult Attack(AttackRecordInput input, AttackCounters counters)
+    {
+        var count = input.Words.Count;
+        var allowed = count <= 256 ? stackalloc bool[count] : new bool[count];
+        var eligible = count <= 256 ? stackalloc bool[count] : new bool[count];
+        if (input.Allowed == null) allowed.Fill(true);
+        else for (var i = 0; i < count; i++) allowed[i] = input.Allowed[i];
+
+        // Token-level words are attacked whole; sentence words on their alphabetic core (see WordCore).
+        IReadOnlyList<string> cores = input.Words;
+        WordCore[]? coreShapes = null;
+        if (task == TaskKind.Sentence)
+        {
+            var coreWords = new string[count];
+            coreShapes = new WordCore[count];
+            for (var i = 0; i < count; i++)
+            {
+                var word = input.Words[i];
+                var shape = coreShapes[i] = WordCore.Of(word);
+                allowed[i] &= shape.IsAlphabetic(word);
+                coreWords[i] = allowed[i] ? shape.Core(word) : word;
+            }
+            cores = coreWords;
+        }
+
+        var rng = SplitMix64.ForRecord(seed, input.Id);
+        var edits = new List<WordEdit>();
+        recipe.AttackRecord(cores, allowed, ref rng, eligible, edits, counters);
+
+        var attacked = input.Words;
+        if (edits.Count > 0)
+        {
+            var copy = input.Words.ToArray();
+            foreach (var edit in edits) // chained edits: the last one per token wins
+                copy[edit.TokenIndex] = coreShapes == null
+                    ? edit.Attacked
+                    : coreShapes[edit.TokenIndex].Rebuild(input.Words[edit.TokenIndex], edit.Attacked);
+            attacked = copy;
+        }
+
+        counters.Records++;
+        counters.WordsSeen += count;
+        var lastAttacked = -1;
+        for (var i = 0; i < count; i++)
+        {
+            var bucket = AttackCounters.Bucket(cores[i].Length);
+            counters.SeenByLength[bucket]++;
+            if (eligible[i])
+            {
+                counters.WordsEligible++;
+                counters.EligibleByLength[bucket]++;
+            }
+        }
+        foreach (var edit in edits)
+        {
+            if (edit.TokenIndex == lastAttacked) continue;
+            lastAttacked = edit.TokenIndex;
+            counters.WordsAttacked++;
+            counters.AttackedByLength[AttackCounters.Bucket(cores[edit.TokenIndex].Length)]++;
+        }
+        return new AttackRecordResult(input.Id, attacked, edits);
+    }
+
+    /// <summary>Attacks every record on up to <paramref name="threads"/> threads; results keep input order.</summary>
+    public AttackRecordResult[] AttackAll(IReadOnlyList<AttackRecordInput> inputs, int threads, AttackCounters total,
+        Action<int>? progress = null)
+    {
+        var results = new AttackRecordResult[inputs.Count];
+        if (threads <= 1)
+        {
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                results[i] = Attack(inputs[i], total);
+                if ((i & 1023) == 1023) progress?.Invoke(1024);
+            }
+            progress?.Invoke(inputs.Count & 1023);
+            return results;
+        }
+        var gate = new object();
+        Parallel.ForEach(Partitioner.Create(0, inputs.Count, Math.Max(64, inputs.Count / (threads * 8) + 1)),
+            new ParallelOptions { MaxDegreeOfParallelism = threads },
+            () => new AttackCounters(),
+            (range, _, local) =>
+            {
+                for (var i = range.Item1; i < range.Item2; i++) results[i] = Attack(inputs[i], local);
+                progress?.Invoke(range.Item2 - range.Item1);
+                return local;
+            },
+            local => { lock (gate) total.Add(local); });
+        return results;
+    }
+}

@@ -1,0 +1,43 @@
+using CharBert.Attacks.Randomness;
+
+namespace CharBert.Attacks.Perturbations;
+
+/// <summary>Inserts one character drawn uniformly from <paramref name="alphabet"/> at insertion index 1..L-1
+/// (0..L with <paramref name="allowEnds"/>). Always changes the word.</summary>
+public sealed class AddPerturbation(string alphabet, bool allowEnds = false) : IPerturbation
+{
+    public const string LowerLetters = "abcdefghijklmnopqrstuvwxyz";
+    public const string Letters = LowerLetters + "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+    readonly string _alphabet = alphabet.Length > 0 && !alphabet.Any(char.IsWhiteSpace)
+        ? alphabet
+        : throw new ArgumentException("the insertion alphabet must be non-empty and hold no whitespace (a token stays one token)");
+
+    public PerturbationType Type => PerturbationType.Add;
+    public IReadOnlyDictionary<string, string> Parameters { get; } = new Dictionary<string, string>
+    {
+        ["alphabet"] = alphabet,
+        ["allow_ends"] = allowEnds.ToString().ToLowerInvariant(),
+    };
+
+    public PerturbationOutcome Apply(string word, ref SplitMix64 rng)
+    {
+        var range = EditRange.Insertion(word.Length, allowEnds);
+        if (EditRange.IsEmpty(range)) return PerturbationOutcome.NoPosition(Type, word);
+        var i = rng.NextInclusive(range.First, range.Last);
+        var c = _alphabet[rng.NextInt(_alphabet.Length)];
+        return new(Type, WordEdits.Insert(word, i, c), i, true);
+    }
+
+    public IEnumerable<PerturbationOutcome> Enumerate(string word)
+    {
+        var range = EditRange.Insertion(word.Length, allowEnds);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = range.First; i <= range.Last; i++)
+        foreach (var c in _alphabet)
+        {
+            var attacked = WordEdits.Insert(word, i, c);
+            if (seen.Add(attacked)) yield return new(Type, attacked, i, true);
+        }
+    }
+}

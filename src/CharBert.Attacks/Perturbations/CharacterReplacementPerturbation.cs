@@ -1,0 +1,48 @@
+using CharBert.Attacks.Randomness;
+
+namespace CharBert.Attacks.Perturbations;
+
+/// <summary>Base for edits that replace one character by another (keyboard, substitute, homoglyph, case flip):
+/// the position is drawn uniformly over 1..L-2 (0..L-1 with ends allowed) first, then one replacement
+/// uniformly from <see cref="Replacements"/>. A character with no replacement, or a replacement equal to the
+/// character, leaves the word unchanged.</summary>
+public abstract class CharacterReplacementPerturbation(bool allowEnds) : IPerturbation
+{
+    public abstract PerturbationType Type { get; }
+    public abstract IReadOnlyDictionary<string, string> Parameters { get; }
+    protected bool AllowEnds => allowEnds;
+
+    /// <summary>The characters <paramref name="c"/> may become (empty when none).</summary>
+    protected abstract string Replacements(char c);
+
+    public PerturbationOutcome Apply(string word, ref SplitMix64 rng)
+    {
+        var range = EditRange.Character(word.Length, allowEnds);
+        if (EditRange.IsEmpty(range)) return PerturbationOutcome.NoPosition(Type, word);
+        var i = rng.NextInclusive(range.First, range.Last);
+        var options = Replacements(word[i]);
+        if (options.Length == 0) return new(Type, word, i, false);
+        var replacement = options[rng.NextInt(options.Length)];
+        return replacement == word[i]
+            ? new(Type, word, i, false)
+            : new(Type, WordEdits.Replace(word, i, replacement), i, true);
+    }
+
+    public IEnumerable<PerturbationOutcome> Enumerate(string word)
+    {
+        var range = EditRange.Character(word.Length, allowEnds);
+        var results = new List<PerturbationOutcome>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = range.First; i <= range.Last; i++)
+            foreach (var replacement in Replacements(word[i]))
+            {
+                if (replacement == word[i]) continue;
+                var attacked = WordEdits.Replace(word, i, replacement);
+                if (seen.Add(attacked)) results.Add(new(Type, attacked, i, true));
+            }
+        return results;
+    }
+
+    protected Dictionary<string, string> BaseParameters() =>
+        new() { ["allow_ends"] = allowEnds.ToString().ToLowerInvariant() };
+}

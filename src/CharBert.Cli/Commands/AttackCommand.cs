@@ -1,0 +1,137 @@
+using System.CommandLine;
+using System.Globalization;
+using CharBert.Attacks.Formats;
+using CharBert.Attacks.Generation;
+using CharBert.Attacks.Output;
+using CharBert.Attacks.Perturbations;
+using CharBert.Attacks.Recipes;
+using CharBert.Text.IO.Tsv;
+using Spectre.Console;
+
+namespace CharBert.Cli.Commands;
+
+/// <summary>`charbert attack`: writes character-attacked copies of a task file (mixed set and/or one per edit
+/// type), with an edit log, statistics and a manifest. Same input + recipe + seed gives identical bytes.</summary>
+public static class AttackCommand
+{
+    const int ProgressThreshold = 20_000;
+
+    public static Command Create()
+    {
+        var task = new Option<string>("--task") { Description = "ner | pos | glue:<name> (qnli, mrpc, cola, sst-2, rte, qqp) | squad", Required = true };
+        var input = new Option<FileInfo>("--input") { Description = "Task file to attack", Required = true };
+        var recipe = new Option<string>("--recipe") { Description = $"Recipe: {string.Join(", ", RecipeCatalog.Names)}", DefaultValueFactory = _ => "charbert2020" };
+        var types = new Option<string?>("--types") { Description = "Comma-separated edit types (drop,add,swap,keyboard,substitute,homoglyph,ocr,case-flip,misspelling); default: the recipe's" };
+        var rate = new Option<double?>("--rate") { Description = "Fraction of eligible words to attack (pruthi2019: per-word probability; rate: fraction per record)" };
+        var seed = new Option<ulong>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 42UL };
+        var sets = new Option<string>("--sets") { Description = "mixed | per-type | both: the mixed set, one set per edit type, or both", DefaultValueFactory = _ => "mixed" };
+        var squadTarget = new Option<string>("--squad-target") { Description = "questions | contexts | both", DefaultValueFactory = _ => "questions" };
+        var protectAnswers = new Option<bool>("--protect-answers") { Description = "SQuAD contexts: never attack words inside answer spans" };
+        var tokens = new Option<string>("--tokens") { Description = "CoNLL: all | entities | non-entities (by the NER label column)", DefaultValueFactory = _ => "all" };
+        var columns = new Option<string?>("--columns") { Description = "GLUE TSV: comma-separated text columns (header names or 0-based indexes); default: the task's text columns" };
+        var misspellings = new Option<FileInfo?>("--misspellings") { Description = "TSV table 'correct<TAB>misspelling' for the misspelling edit (rate recipe)" };
+        var threads = new Option<int>("--threads") { Description = "Worker threads (output is identical for any value)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Output directory", Required = true };
+        var quiet = new Option<bool>("--quiet") { Description = "No progress bar or summary" };
+        var adversarial = new Option<bool>("--adversarial") { Description = "Greedy model-guided attack (Pruthi et al. 2019) instead of a random recipe" };
+        var model = new Option<DirectoryInfo?>("--model") { Description = "Fine-tuned model directory (with --adversarial)" };
+
+        var command = new Command("attack", "Generate character-attacked test sets (CharBERT 2020, Pruthi 2019, rate-based)");
+        foreach (var o in new Option[] { task, input, recipe, types, rate, seed, sets, squadTarget, protectAnswers, tokens, columns, misspellings, threads, output, quiet, adversarial, model })
+            command.Options.Add(o);
+
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(adversarial))
+                throw new UserFacingException("--adversarial is not available yet: no model adapter implements CharBert.Attacks.Adversarial.IAttackTarget " +
+                                              "(the greedy search itself exists in CharBert.Attacks); use a random --recipe");
+            var taskName = parse.GetValue(task)!.Trim().ToLowerInvariant();
+            var inputFile = parse.GetValue(input)!;
+            if (!inputFile.Exists) throw new FileNotFoundException($"input file not found: {inputFile.FullName}");
+            var typeList = parse.GetValue(types) is { } t ? PerturbationTypeNames.ParseList(t) : null;
+            var taskKind = taskName is "ner" or "pos" ? TaskKind.TokenLevel : TaskKind.Sentence;
+            var rateSettings = parse.GetValue(misspellings) is { } table
+                ? new RateRecipeSettings { Misspellings = Attacks.Resources.MisspellingTable.Load(table.FullName) }
+                : null;
+            var request = new RecipeRequest(taskKind, typeList, parse.GetValue(rate), rateSettings);
+            var (mixed, perType) = parse.GetValue(sets) switch
+            {
+                "mixed" => (true, false),
+                "per-type" => (false, true),
+                "both" => (true, true),
+                var other => throw new ArgumentException($"--sets must be mixed, per-type or both, not '{other}'"),
+            };
+            var setRequests = AttackRunner.Sets(parse.GetValue(recipe)!, request, mixed, perType);
+
+            var options = new Dictionary<string, string> { ["sets"] = parse.GetValue(sets)! };
+            var document = LoadDocument(taskName, inputFile.FullName, parse, tokens, columns, squadTarget, protectAnswers, options);
+            var silent = parse.GetValue(quiet) || Console.IsOutputRedirected;
+            var manifest = RunWithProgress(document, inputFile.FullName, taskName, setRequests, parse.GetValue(seed), taskKind,
+                Math.Max(1, parse.GetValue(threads)), parse.GetValue(output)!.FullName, options, showProgress: !silent && document.Records.Count >= ProgressThreshold);
+            if (!parse.GetValue(quiet)) PrintSummary(manifest, parse.GetValue(output)!.FullName);
+            return 0;
+        });
+        return command;
+    }
+
+    static IAttackDocument LoadDocument(string taskName, string path, ParseResult parse, Option<string> tokens, Option<string?> columns,
+        Option<string> squadTarget, Option<bool> protectAnswers, Dictionary<string, string> options)
+    {
+        switch (taskName)
+        {
+            case "ner" or "pos":
+                var filter = parse.GetValue(tokens) switch
+                {
+                    "all" => ConllTokenFilter.All,
+                    "entities" => ConllTokenFilter.EntitiesOnly,
+                    "non-entities" => ConllTokenFilter.NonEntitiesOnly,
+                    var other => throw new ArgumentException($"--tokens must be all, entities or non-entities, not '{other}'"),
+                };
+                if (taskName == "pos" && filter != ConllTokenFilter.All) throw new ArgumentException("--tokens entities/non-entities needs NER labels (--task ner)");
+                options["tokens"] = parse.GetValue(tokens)!;
+                return ConllAttackDocument.Load(path, filter);
+            case "squad":
+                var target = parse.GetValue(squadTarget) switch
+                {
+                    "questions" => SquadTarget.Questions,
+                    "contexts" => SquadTarget.Contexts,
+                    "both" => SquadTarget.Both,
+                    var other => throw new ArgumentException($"--squad-target must be questions, contexts or both, not '{other}'"),
+                };
+                options["squad_target"] = parse.GetValue(squadTarget)!;
+                options["protect_answers"] = parse.GetValue(protectAnswers).ToString().ToLowerInvariant();
+                return SquadAttackDocument.Load(path, target, parse.GetValue(protectAnswers));
+            case var glue when glue.StartsWith("glue:", StringComparison.Ordinal):
+                var columnList = parse.GetValue(columns)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                options["columns"] = columnList == null ? "default" : string.Join(",", columnList);
+                return TsvAttackDocument.Load(path, GlueLayouts.ByName(glue["glue:".Length..]), columnList);
+            default:
+                throw new ArgumentException($"unknown --task '{taskName}': use ner, pos, glue:<name> or squad");
+        }
+    }
+
+    static AttackManifest RunWithProgress(IAttackDocument document, string inputPath, string task, IReadOnlyList<AttackSetRequest> sets, ulong seed,
+        TaskKind kind, int threads, string outDir, IReadOnlyDictionary<string, string> options, bool showProgress)
+    {
+        if (!showProgress) return AttackRunner.Run(document, inputPath, task, sets, seed, kind, threads, outDir, options);
+        AttackManifest? manifest = null;
+        AnsiConsole.Progress().Start(context =>
+        {
+            var bar = context.AddTask($"attacking {document.FileName}", maxValue: (double)document.Records.Count * sets.Count);
+            var gate = new object();
+            manifest = AttackRunner.Run(document, inputPath, task, sets, seed, kind, threads, outDir, options,
+                done => { lock (gate) bar.Increment(done); });
+        });
+        return manifest!;
+    }
+
+    static void PrintSummary(AttackManifest manifest, string outDir)
+    {
+        foreach (var set in manifest.Sets)
+        {
+            var s = set.Statistics;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{set.Name}: {s.WordsAttacked:N0} of {s.WordsEligible:N0} eligible words attacked ({s.WordsSeen:N0} seen, {s.Edits:N0} edits) -> {Path.Combine(outDir, set.Output.File)}"));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using TorchSharp.Utils;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace CharBert.Modeling;
+
+/// <summary>dense → activation → LayerNorm.</summary>
+public sealed class BertPredictionHeadTransform : nn.Module<Tensor, Tensor>
+{
+    private readonly Linear dense;
+    private readonly Func<Tensor, Tensor> activation;
+    [ComponentName(Name = "LayerNorm")] private readonly LayerNorm layerNorm;
+
+    public BertPredictionHeadTransform(CharBertConfig config) : base(nameof(BertPredictionHeadTransform))
+    {
+        dense = nn.Linear(config.HiddenSize, config.HiddenSize);
+        activation = Activations.Get(config.HiddenAct);
+        layerNorm = nn.LayerNorm(config.HiddenSize, config.LayerNormEps);
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor hiddenStates)
+    {
+        using var scope = NewDisposeScope();
+        return layerNorm.forward(activation(dense.forward(hiddenStates))).MoveToOuterDisposeScope();
+    }
+}

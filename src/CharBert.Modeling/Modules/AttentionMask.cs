@@ -1,0 +1,14 @@
+using static TorchSharp.torch;
+
+namespace CharBert.Modeling;
+
+public static class AttentionMask
+{
+    /// <summary>(B, T) 1/0 mask → (B, 1, 1, T) additive mask, (1 - mask) * -10000, in <paramref name="dtype"/> (as the original).</summary>
+    public static Tensor ToAdditive(Tensor attentionMask, ScalarType dtype)
+    {
+        using var scope = NewDisposeScope();
+        var extended = attentionMask.unsqueeze(1).unsqueeze(2).to_type(dtype);
+        return ((1.0 - extended) * -10000.0).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,53 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace CharBert.Modeling;
+
+/// <summary>Multi-head self-attention with an additive mask ((1 - mask) * -10000, precomputed by the model).</summary>
+public sealed class BertSelfAttention : nn.Module<Tensor, Tensor, Tensor>
+{
+    private readonly Linear query;
+    private readonly Linear key;
+    private readonly Linear value;
+    private readonly Dropout dropout;
+    private readonly int numHeads;
+    private readonly int headSize;
+    private readonly double dropoutProb;
+    private readonly AttentionImplementation implementation;
+
+    public BertSelfAttention(CharBertConfig config) : base(nameof(BertSelfAttention))
+    {
+        numHeads = config.NumAttentionHeads;
+        headSize = config.AttentionHeadSize;
+        dropoutProb = config.AttentionProbsDropoutProb;
+        implementation = config.AttentionImplementation;
+        query = nn.Linear(config.HiddenSize, numHeads * headSize);
+        key = nn.Linear(config.HiddenSize, numHeads * headSize);
+        value = nn.Linear(config.HiddenSize, numHeads * headSize);
+        dropout = nn.Dropout(config.AttentionProbsDropoutProb);
+        RegisterComponents();
+    }
+
+    private Tensor SplitHeads(Tensor x) => x.view(x.shape[0], x.shape[1], numHeads, headSize).permute(0, 2, 1, 3);
+
+    public override Tensor forward(Tensor hiddenStates, Tensor additiveMask)
+    {
+        using var scope = NewDisposeScope();
+        var q = SplitHeads(query.forward(hiddenStates));
+        var k = SplitHeads(key.forward(hiddenStates));
+        var v = SplitHeads(value.forward(hiddenStates));
+        Tensor context;
+        if (implementation == AttentionImplementation.Sdpa)
+        {
+            context = nn.functional.scaled_dot_product_attention(q, k, v, additiveMask, training ? dropoutProb : 0.0);
+        }
+        else
+        {
+            var scores = matmul(q, k.transpose(-1, -2)) / Math.Sqrt(headSize) + additiveMask;
+            var probs = dropout.forward(scores.softmax(-1));
+            context = matmul(probs, v);
+        }
+        var (b, t) = (hiddenStates.shape[0], hiddenStates.shape[1]);
+        return context.permute(0, 2, 1, 3).contiguous().view(b, t, numHeads * headSize).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,27 @@
+using TorchSharp.Utils;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace CharBert.Modeling;
+
+/// <summary>dense → dropout → LayerNorm(· + residual). Shared shape for BertSelfOutput and BertOutput.</summary>
+public sealed class BertSelfOutput : nn.Module<Tensor, Tensor, Tensor>
+{
+    private readonly Linear dense;
+    [ComponentName(Name = "LayerNorm")] private readonly LayerNorm layerNorm;
+    private readonly Dropout dropout;
+
+    public BertSelfOutput(CharBertConfig config, long inputSize) : base(nameof(BertSelfOutput))
+    {
+        dense = nn.Linear(inputSize, config.HiddenSize);
+        layerNorm = nn.LayerNorm(config.HiddenSize, config.LayerNormEps);
+        dropout = nn.Dropout(config.HiddenDropoutProb);
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor hiddenStates, Tensor residual)
+    {
+        using var scope = NewDisposeScope();
+        return layerNorm.forward(dropout.forward(dense.forward(hiddenStates)) + residual).MoveToOuterDisposeScope();
+    }
+}

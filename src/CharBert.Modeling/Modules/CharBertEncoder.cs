@@ -1,0 +1,95 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace CharBert.Modeling;
+
+/// <summary>The two-channel encoder (original CharBertEncoder). Per layer the SAME BertLayer runs over the token and
+/// the char channel; then fusion: word_linear1 / char_linear1 (no bias), concat, Conv1d(2H→H, kernel 3, padding 1),
+/// and each channel = its LayerNorm(fusion + its layer output). The original BERT variant builds its fusion list from
+/// ONE Conv1d, so by default a single conv is registered as fusion_layer_list.0 and used by every layer.
+/// With batch_channels the two channels run through the layer as one batch (same maths, fewer kernel launches).</summary>
+public sealed class CharBertEncoder : nn.Module<Tensor, Tensor, Tensor, (Tensor Token, Tensor Char)>
+{
+    private readonly ModuleList<BertLayer> layer;
+    private readonly Linear? word_linear1;
+    private readonly Linear? char_linear1;
+    private readonly ModuleList<Conv1d>? fusion_layer_list;
+    private readonly LayerNorm? word_norm;
+    private readonly LayerNorm? char_norm;
+    private readonly CharBertConfig config;
+
+    public CharBertEncoder(CharBertConfig config) : base(nameof(CharBertEncoder))
+    {
+        this.config = config;
+        var h = config.HiddenSize;
+        layer = new ModuleList<BertLayer>(Enumerable.Range(0, config.NumHiddenLayers).Select(_ => new BertLayer(config)).ToArray());
+        if (config.Fusion != FusionKind.None)
+        {
+            word_linear1 = nn.Linear(h, h, hasBias: false);
+            char_linear1 = nn.Linear(h, h, hasBias: false);
+            word_norm = nn.LayerNorm(h, config.LayerNormEps);
+            char_norm = nn.LayerNorm(h, config.LayerNormEps);
+        }
+        if (config.Fusion == FusionKind.Conv)
+        {
+            var count = config.FusionSharing == FusionSharing.Shared ? 1 : config.NumHiddenLayers;
+            fusion_layer_list = new ModuleList<Conv1d>(Enumerable.Range(0, count).Select(_ => nn.Conv1d(2 * h, h, 3, padding: 1)).ToArray());
+        }
+        RegisterComponents();
+    }
+
+    /// <summary>Runs all layers. When <paramref name="layerOutputs"/> is given, each layer's (token, char) output is
+    /// appended to it.</summary>
+    public (Tensor Token, Tensor Char) Run(Tensor tokenStates, Tensor charStates, Tensor additiveMask, List<(Tensor Token, Tensor Char)>? layerOutputs)
+    {
+        using var scope = NewDisposeScope();
+        var batch = tokenStates.shape[0];
+        var doubledMask = config.BatchChannels ? cat(new[] { additiveMask, additiveMask }, 0) : null;
+        for (var i = 0; i < layer.Count; i++)
+        {
+            Tensor wordOutputs, charOutputs;
+            if (doubledMask is not null)
+            {
+                var both = layer[i].forward(cat(new[] { tokenStates, charStates }, 0), doubledMask);
+                wordOutputs = both.narrow(0, 0, batch);
+                charOutputs = both.narrow(0, batch, batch);
+            }
+            else
+            {
+                wordOutputs = layer[i].forward(tokenStates, additiveMask);
+                charOutputs = layer[i].forward(charStates, additiveMask);
+            }
+            (tokenStates, charStates) = Fuse(i, wordOutputs, charOutputs);
+            layerOutputs?.Add((tokenStates, charStates));
+        }
+        if (layerOutputs is not null)
+            for (var i = 0; i < layerOutputs.Count; i++)
+                layerOutputs[i] = (layerOutputs[i].Token.MoveToOuterDisposeScope(), layerOutputs[i].Char.MoveToOuterDisposeScope());
+        // the last layer's outputs may already have been moved out with layerOutputs: alias them instead of moving twice
+        return layerOutputs is { Count: > 0 }
+            ? (layerOutputs[^1].Token.alias().MoveToOuterDisposeScope(), layerOutputs[^1].Char.alias().MoveToOuterDisposeScope())
+            : (tokenStates.MoveToOuterDisposeScope(), charStates.MoveToOuterDisposeScope());
+    }
+
+    private (Tensor Token, Tensor Char) Fuse(int layerIndex, Tensor wordOutputs, Tensor charOutputs)
+    {
+        if (config.Fusion == FusionKind.None) return (wordOutputs, charOutputs);
+        var wordTransform = word_linear1!.forward(wordOutputs);
+        var charTransform = char_linear1!.forward(charOutputs);
+        Tensor shared;
+        if (config.Fusion == FusionKind.Conv)
+        {
+            var conv = fusion_layer_list![config.FusionSharing == FusionSharing.Shared ? 0 : layerIndex];
+            shared = conv.forward(cat(new[] { wordTransform, charTransform }, -1).permute(0, 2, 1)).permute(0, 2, 1);
+        }
+        else
+        {
+            shared = wordTransform + charTransform;
+        }
+        return (word_norm!.forward(shared + wordOutputs), char_norm!.forward(shared + charOutputs));
+    }
+
+    public override (Tensor Token, Tensor Char) forward(Tensor tokenStates, Tensor charStates, Tensor additiveMask) =>
+        Run(tokenStates, charStates, additiveMask, null);
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Globalization;
+using CharBert.Experiments.Sensitivity;
+using CharBert.Modeling.Checkpoints;
+using CharBert.Training;
+using CharBert.Training.Tasks;
+
+namespace CharBert.Cli.Commands;
+
+/// <summary>`charbert sensitivity`: how far each word's representation moves when the sentence is attacked
+/// (S = mean(1 − cos), the paper's §6.3), per word and over the corpus, split into attacked and unattacked words.</summary>
+public static class SensitivityCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<DirectoryInfo>("--model") { Description = "Model directory (config.json, model.safetensors, task.json, vocab files)", Required = true };
+        var clean = new Option<FileInfo>("--clean") { Description = "Clean test file", Required = true };
+        var attacked = new Option<FileInfo>("--attacked") { Description = "Attacked version of the same file (same records, same word counts)", Required = true };
+        var task = new Option<string>("--task") { Description = "ner (CoNLL) or glue:<name> (TSV)", Required = true };
+        var layer = new Option<int>("--layer") { Description = "0 = embeddings, i = layer i, -1 = last", DefaultValueFactory = _ => -1 };
+        var pooling = new Option<string>("--pooling") { Description = "Subwords to word: first | mean", DefaultValueFactory = _ => "first" };
+        var channel = new Option<string>("--channel") { Description = "token | char | concat", DefaultValueFactory = _ => "concat" };
+        var vocab = new Option<DirectoryInfo?>("--vocab") { Description = "Folder with vocab.txt and bert_char_vocab (default: the model directory)" };
+        var lowerCase = new Option<bool>("--lower-case") { Description = "Lower-case input (uncased vocabularies)" };
+        var maxSeqLength = new Option<int>("--max-seq-length") { Description = "Subword positions per sentence; later words are skipped", DefaultValueFactory = _ => 128 };
+        var batchSize = new Option<int>("--batch-size") { DefaultValueFactory = _ => 32 };
+        var device = new Option<string>("--device") { Description = "auto | cpu | cuda", DefaultValueFactory = _ => "auto" };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for sensitivity-words.csv and sensitivity-summary.csv", Required = true };
+        var command = new Command("sensitivity", "Per-word and corpus sensitivity S = mean(1 - cos) between clean and attacked sentences");
+        foreach (var option in new Option[] { model, clean, attacked, task, layer, pooling, channel, vocab, lowerCase, maxSeqLength, batchSize, device, output })
+            command.Options.Add(option);
+        command.SetAction(parse =>
+        {
+            var settings = new SensitivitySettings(parse.GetValue(layer), SensitivitySettings.ParsePooling(parse.GetValue(pooling)!),
+                SensitivitySettings.ParseChannel(parse.GetValue(channel)!), parse.GetValue(maxSeqLength), parse.GetValue(batchSize));
+            var pairs = SensitivityFiles.LoadPairs(parse.GetValue(task)!, parse.GetValue(clean)!.FullName, parse.GetValue(attacked)!.FullName);
+            var modelDir = parse.GetValue(model)!.FullName;
+            var text = TextResources.Load(parse.GetValue(vocab)?.FullName ?? modelDir, parse.GetValue(lowerCase));
+            var torchDevice = DeviceResolver.Resolve(parse.GetValue(device)!);
+            var loaded = ModelDirectory.Load(modelDir, torchDevice);
+            var result = SensitivityAnalysis.Run(new WordEncoder(loaded, text.Tokenizer, text.Chars, settings, torchDevice), pairs);
+            var outDir = parse.GetValue(output)!.FullName;
+            SensitivityFiles.Write(outDir, result, settings);
+            foreach (var row in SensitivityFiles.Summary(result, settings))
+                Console.WriteLine($"S({row.Split}) = {(row.S is { } s ? s.ToString("0.0000", CultureInfo.InvariantCulture) : "n/a")} over {row.Words} word(s)");
+            if (result.SkippedWords > 0) Console.WriteLine($"{result.SkippedWords} word(s) skipped (no subwords, or past --max-seq-length)");
+            Console.WriteLine($"written to {outDir}");
+            return 0;
+        });
+        return command;
+    }
+}

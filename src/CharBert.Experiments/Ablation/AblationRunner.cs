@@ -1,0 +1,63 @@
+using CharBert.Experiments.Results;
+using CharBert.Experiments.Specs;
+
+namespace CharBert.Experiments.Ablation;
+
+/// <summary>How a run went: cells executed now, and cells skipped because summary.csv already had them.</summary>
+public sealed record AblationRunSummary(IReadOnlyList<CellKey> Ran, IReadOnlyList<CellKey> Skipped);
+
+/// <summary>Runs every cell of an experiment's grid through the steps, in order, and appends each finished
+/// cell's rows to summary.csv in one atomic write. Resumable: cells already in summary.csv are skipped, so a
+/// killed run continues where it stopped and only the interrupted cell is redone.</summary>
+public sealed class AblationRunner(ExperimentSpec spec, string resultsDir, IReadOnlyList<ICellStep> steps, string command, TextWriter? log = null)
+{
+    public const string ResolvedSpecFile = "spec.resolved.json";
+    public const string RunsFolder = "runs";
+
+    public SummaryStore Store { get; } = new(resultsDir);
+
+    public AblationRunSummary Run(CancellationToken cancellation = default)
+    {
+        Directory.CreateDirectory(resultsDir);
+        AtomicText.Write(Path.Combine(resultsDir, ResolvedSpecFile), SpecLoader.ToJson(spec));
+        Store.RebuildMeanStd();
+        var finished = Store.FinishedCells();
+        var ran = new List<CellKey>();
+        var skipped = new List<CellKey>();
+        var cells = GridCell.Expand(spec);
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var cell = cells[i];
+            if (finished.Contains(cell.Key))
+            {
+                skipped.Add(cell.Key);
+                log?.WriteLine($"[{i + 1}/{cells.Count}] {cell.Key}: already in {SummaryStore.SummaryFile}, skipped");
+                continue;
+            }
+            cancellation.ThrowIfCancellationRequested();
+            RunCell(cell, cancellation, $"[{i + 1}/{cells.Count}]");
+            ran.Add(cell.Key);
+        }
+        return new AblationRunSummary(ran, skipped);
+    }
+
+    public static string RunDirOf(string resultsDir, CellKey cell) =>
+        Path.Combine(resultsDir, RunsFolder, cell.Variant, $"seed-{cell.Seed}", cell.Task);
+
+    void RunCell(GridCell cell, CancellationToken cancellation, string progress)
+    {
+        var runDir = RunDirOf(resultsDir, cell.Key);
+        var pretrainDir = Path.Combine(resultsDir, RunsFolder, cell.Variant, $"seed-{cell.Seed}", "pretrain");
+        Directory.CreateDirectory(runDir);
+        AtomicText.Write(Path.Combine(runDir, EnvironmentRecord.FileName),
+            EnvironmentRecord.Capture(command, spec.Training.Device, cell.Seed).ToJson());
+        var context = new CellContext(spec, cell, runDir, pretrainDir);
+        foreach (var step in steps)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            log?.WriteLine($"{progress} {cell.Key}: {step.Name}");
+            step.Run(context, cancellation);
+        }
+        Store.AppendCell(cell.Key, context.Rows);
+    }
+}

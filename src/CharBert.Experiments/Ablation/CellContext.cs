@@ -1,0 +1,37 @@
+using CharBert.Experiments.Results;
+using CharBert.Experiments.Specs;
+
+namespace CharBert.Experiments.Ablation;
+
+/// <summary>An attacked copy of a task's test set, produced by the attack step.</summary>
+public sealed record AttackedTestSet(string Attack, double Rate, string Path)
+{
+    public string Name => $"{Attack}@{Rate:0.###}";
+}
+
+/// <summary>What the steps of one cell share: the spec, the cell, its folders, the artefacts earlier steps
+/// produced, and the result rows collected so far (written to summary.csv only when every step finished).</summary>
+public sealed class CellContext(ExperimentSpec spec, GridCell cell, string runDir, string pretrainDir)
+{
+    readonly List<ResultRow> rows = [];
+
+    public ExperimentSpec Spec { get; } = spec;
+    public GridCell Cell { get; } = cell;
+    /// <summary>results/&lt;experiment&gt;/runs/&lt;variant&gt;/seed-&lt;s&gt;/&lt;task&gt;: this cell's own folder.</summary>
+    public string RunDir { get; } = runDir;
+    /// <summary>results/&lt;experiment&gt;/runs/&lt;variant&gt;/seed-&lt;s&gt;/pretrain: shared by the tasks of one (variant, seed).</summary>
+    public string PretrainDir { get; } = pretrainDir;
+
+    /// <summary>Model folder fine-tuning starts from (set by the pre-train step, or the spec's pretrained checkpoint).</summary>
+    public string? PretrainedModelDir { get; set; }
+    public string? FinetunedModelDir { get; set; }
+    public List<AttackedTestSet> AttackedTestSets { get; } = [];
+
+    public IReadOnlyList<ResultRow> Rows => rows;
+
+    public string DataPath(string relative) => Path.GetFullPath(Path.Combine(Spec.DataRoot, relative));
+
+    public void AddResult(string metric, double value, AttackedTestSet? attacked = null) =>
+        rows.Add(new ResultRow(Cell.Variant, Cell.Seed, Cell.TaskName, attacked?.Name ?? "clean",
+            attacked?.Attack ?? ResultRow.NoAttack, attacked?.Rate ?? 0, metric, value));
+}

@@ -1,0 +1,32 @@
+using CharBert.Experiments.Results;
+using CharBert.Metrics.Sensitivity;
+
+namespace CharBert.Experiments.Sensitivity;
+
+/// <summary>Per-word and corpus sensitivity of one model: S = mean(1 − cos) between each word's vector in the
+/// clean sentence and in the attacked one, over all words and split into attacked (text changed) and unattacked.</summary>
+public sealed record SensitivityResult(IReadOnlyList<SensitivityWordRow> Words, SensitivityReport Report, int SkippedWords);
+
+public static class SensitivityAnalysis
+{
+    public static SensitivityResult Run(WordEncoder encoder, IReadOnlyList<SentencePair> pairs)
+    {
+        var clean = encoder.Encode(pairs.Select(p => p.CleanWords).ToList());
+        var attacked = encoder.Encode(pairs.Select(p => p.AttackedWords).ToList());
+        var accumulator = new SensitivityAccumulator();
+        var rows = new List<SensitivityWordRow>();
+        var skipped = 0;
+        for (var s = 0; s < pairs.Count; s++)
+        {
+            var pair = pairs[s];
+            // words missing on either side (no subwords, truncated) are left out of both
+            var kept = Enumerable.Range(0, pair.CleanWords.Count).Where(w => clean[s][w] != null && attacked[s][w] != null).ToList();
+            skipped += pair.CleanWords.Count - kept.Count;
+            var changed = kept.Select(w => pair.CleanWords[w] != pair.AttackedWords[w]).ToList();
+            accumulator.Add(kept.Select(w => clean[s][w]!).ToList(), kept.Select(w => attacked[s][w]!).ToList(), changed);
+            rows.AddRange(kept.Select((w, k) => new SensitivityWordRow(s, w, pair.CleanWords[w], pair.AttackedWords[w], changed[k],
+                SensitivityMetric.WordDistance(clean[s][w], attacked[s][w]))));
+        }
+        return new SensitivityResult(rows, accumulator.Report(), skipped);
+    }
+}

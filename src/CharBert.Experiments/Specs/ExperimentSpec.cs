@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CharBert.Experiments.Specs;
+
+/// <summary>A fully resolved experiment (base spec with its overrides merged in): which models, tasks,
+/// training budget, attacks and seeds make up the grid. JSON names are snake_case; data_root is relative
+/// to the spec file (resolved to a full path on load).</summary>
+public sealed record ExperimentSpec(
+    string Name,
+    string DataRoot,
+    IReadOnlyDictionary<string, ModelSpec> Models,
+    IReadOnlyDictionary<string, TaskSpec> Tasks,
+    TrainingSpec Training,
+    AttackSpec Attacks,
+    SensitivitySpec Sensitivity,
+    IReadOnlyList<int> Seeds);
+
+/// <summary>One model variant. <see cref="Kind"/>: charbert | bert | advbert | bert+wordrec.
+/// <see cref="Config"/> holds CharBertConfig switches (use_char_channel, fusion_sharing, fusion, char_encoder);
+/// <see cref="Nlm"/> false drops the noisy-LM objective from pre-training.</summary>
+public sealed record ModelSpec(string Kind, string Pretrained, bool Pretrain, bool Nlm, JsonObject Config)
+{
+    public static readonly IReadOnlySet<string> Kinds = new HashSet<string> { "charbert", "bert", "advbert", "bert+wordrec" };
+}
+
+/// <summary>One downstream task. <see cref="Kind"/>: ner | glue (then <see cref="Name"/> is the GLUE task, e.g. qnli).
+/// Paths are relative to the spec's data_root.</summary>
+public sealed record TaskSpec(string Kind, string Name, string Train, string Dev, string Test, string Metric)
+{
+    /// <summary>The --task argument of the CLI verbs: "ner" or "glue:&lt;name&gt;".</summary>
+    public string CliTask => Kind == "glue" ? $"glue:{Name}" : Kind;
+}
+
+public sealed record TrainingSpec(
+    int PretrainSteps, int FinetuneEpochs, int BatchSize, double LearningRate, int MaxSeqLength, string Device);
+
+/// <summary>Character attacks applied to each task's test set: each named attack at each of its rates.
+/// The name (the dictionary key) is what summary.csv's attack column holds.</summary>
+public sealed record AttackSpec(IReadOnlyDictionary<string, AttackRecipeSpec> Recipes, int Seed);
+
+/// <summary>One attack: a recipe of CharBert.Attacks (charbert2020 | pruthi2019 | rate), optionally restricted to
+/// perturbation types (drop, add, swap, keyboard, ...), applied at each rate (fraction of words; 1 = all eligible).</summary>
+public sealed record AttackRecipeSpec(string Recipe, IReadOnlyList<string> Types, IReadOnlyList<double> Rates);
+
+/// <summary>Sensitivity settings: layer index (−1 = last), pooling first|mean, channel token|char|concat.</summary>
+public sealed record SensitivitySpec(int Layer, string Pooling, string Channel);
+
+public static class SpecJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        WriteIndented = true,
+    };
+}

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using CharBert.Cli;
+using CharBert.Experiments.Results;
+using CharBert.TestSupport;
+using NUnit.Framework;
+
+namespace CharBert.Experiments.Tests.Cli;
+
+/// <summary>The verbs end to end through the real command tree and <see cref="CliRunner"/> (exit codes, messages).</summary>
+[NonParallelizable]
+public class ExperimentCommandsTests
+{
+    static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var root = new RootCommand();
+        foreach (var command in CommandRegistry.All()) root.Subcommands.Add(command);
+        var (oldOut, oldErr) = (Console.Out, Console.Error);
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        Console.SetOut(stdout);
+        Console.SetError(stderr);
+        try { return (CliRunner.Invoke(root, args), stdout.ToString(), stderr.ToString()); }
+        finally { Console.SetOut(oldOut); Console.SetError(oldErr); }
+    }
+
+    [Test]
+    public void Plot_then_report_write_charts_and_markdown()
+    {
+        using var dir = new TempFolder();
+        SyntheticResults.Write(dir.Path);
+        var plot = Run("plot", "--results", dir.Path);
+        Assert.That(plot.Exit, Is.EqualTo(0), plot.Err);
+        Assert.That(plot.Out, Does.Contain("chart(s) written"));
+        Assert.That(Directory.GetFiles(Path.Combine(dir.Path, "charts"), "*.png"), Is.Not.Empty);
+        var report = Run("report", "--results", dir.Path);
+        Assert.That(report.Exit, Is.EqualTo(0), report.Err);
+        Assert.That(File.ReadAllText(Path.Combine(dir.Path, "report.md")), Does.Contain("## ner: f1"));
+    }
+
+    [Test]
+    public void Report_on_a_missing_folder_is_one_line_and_exit_2()
+    {
+        var result = Run("report", "--results", "/nonexistent/results");
+        Assert.That(result.Exit, Is.EqualTo(CliRunner.ExitBadInput));
+        Assert.That(result.Err.Trim(), Does.StartWith("error:").And.Contain("/nonexistent/results").And.Not.Contain("\n"));
+    }
+
+    [Test]
+    public void Ablate_dry_run_lists_the_grid_and_finished_cells()
+    {
+        using var dir = new TempFolder();
+        var spec = Path.Combine(SharedPaths.RepoRoot, "experiments", "demo.json");
+        new SummaryStore(dir.Path).AppendCell(new CellKey("charbert", 1, "ner"),
+            [new ResultRow("charbert", 1, "ner", "clean", ResultRow.NoAttack, 0, "f1", 0.5)]);
+        var result = Run("ablate", "--spec", spec, "--out", dir.Path, "--dry-run");
+        Assert.That(result.Exit, Is.EqualTo(0), result.Err);
+        Assert.That(result.Out, Does.Contain("= 2 cell(s)").And.Contain("done    charbert/seed-1/ner").And.Contain("pending bert/seed-1/ner"));
+    }
+
+    [Test]
+    public void Ablate_with_an_unfinished_spec_names_file_and_key()
+    {
+        var result = Run("ablate", "--spec", Path.Combine(SharedPaths.RepoRoot, "experiments", "base.json"), "--dry-run");
+        Assert.That(result.Exit, Is.EqualTo(CliRunner.ExitBadInput));
+        Assert.That(result.Err, Does.Contain("base.json").And.Contain("$.name").And.Contain("must be supplied"));
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CharBert.Experiments.Charts;
+using CharBert.Experiments.Reporting;
+using CharBert.Experiments.Results;
+using NUnit.Framework;
+
+namespace CharBert.Experiments.Tests.Reporting;
+
+public class MarkdownReportTests
+{
+    [Test]
+    public void Every_table_cell_equals_the_mean_std_csv()
+    {
+        using var dir = new TempFolder();
+        SyntheticResults.Write(dir.Path);
+        var path = MarkdownReport.Write(dir.Path, ResultPlotter.PlotAll(dir.Path));
+        var report = File.ReadAllLines(path);
+        var expected = new SummaryStore(dir.Path).ReadMeanStd();
+
+        var checkedCells = 0;
+        string? task = null, metric = null;
+        string[]? header = null;
+        foreach (var line in report)
+        {
+            if (Regex.Match(line, @"^## (\S+): (\S+)$") is { Success: true } h) (task, metric, header) = (h.Groups[1].Value, h.Groups[2].Value, null);
+            else if (line.StartsWith("## ")) (task, metric, header) = (null, null, null);
+            else if (line.StartsWith("| variant |")) header = Cells(line);
+            else if (header != null && line.StartsWith("| ") && !line.StartsWith("|---"))
+            {
+                var cells = Cells(line);
+                for (var c = 1; c < cells.Length; c++)
+                {
+                    var m = Regex.Match(cells[c], @"^(-?\d+\.\d+) ± (\d+\.\d+) \(n=(\d+)\)$");
+                    Assert.That(m.Success, $"cell '{cells[c]}'");
+                    var row = expected.Single(r => r.Task == task && r.Metric == metric && r.Variant == cells[0] && r.TestSet == header[c]);
+                    Assert.That(double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), Is.EqualTo(row.Mean).Within(5e-5));
+                    Assert.That(double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), Is.EqualTo(row.Std).Within(5e-5));
+                    Assert.That(int.Parse(m.Groups[3].Value), Is.EqualTo(row.N));
+                    checkedCells++;
+                }
+            }
+        }
+        Assert.That(checkedCells, Is.EqualTo(expected.Count), "every aggregated number appears once");
+    }
+
+    [Test]
+    public void Report_links_charts_relatively_and_records_commands_and_versions()
+    {
+        using var dir = new TempFolder();
+        SyntheticResults.Write(dir.Path);
+        var charts = ResultPlotter.PlotAll(dir.Path);
+        var text = File.ReadAllText(MarkdownReport.Write(dir.Path, charts));
+        foreach (var link in Regex.Matches(text, @"!\[[^\]]*\]\(([^)]+)\)").Select(m => m.Groups[1].Value))
+        {
+            Assert.That(Path.IsPathRooted(link), Is.False, link);
+            Assert.That(File.Exists(Path.Combine(dir.Path, link)), link);
+        }
+        Assert.That(Regex.Matches(text, @"!\[").Count, Is.EqualTo(charts.Count));
+        Assert.That(text, Does.Contain("charbert ablate --spec experiments/synthetic.json"));
+        Assert.That(text, Does.Contain("| ScottPlot | 5.1.59"));
+        Assert.That(text, Does.Contain("| CsvHelper | 33.1.0"));
+    }
+
+    [Test]
+    public void No_results_is_a_clear_error()
+    {
+        using var dir = new TempFolder();
+        Assert.That(() => MarkdownReport.Write(dir.Path, []), Throws.TypeOf<FileNotFoundException>().With.Message.Contains("charbert ablate"));
+    }
+
+    static string[] Cells(string line) => line.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray();
+}

@@ -1,0 +1,36 @@
+using CharBert.Modeling;
+using CharBert.Modeling.Checkpoints;
+using TorchSharp;
+
+namespace CharBert.Experiments.Tests.Sensitivity;
+
+/// <summary>A randomly initialised (seeded) tiny CharBERT token-classification model saved as a model directory,
+/// with a small made-up WordPiece and character vocabulary, plus CoNLL files written from made-up sentences.</summary>
+static class TinyModelFolder
+{
+    static readonly string[] Pieces =
+    [
+        "[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "i", "think", "this", "movie", "was", "great", "fun", "the", "cat", "sat",
+        "on", "mat", "th", "##nik", "##ink", "mo", "##ive", "gr", "##ate", "##at", "c", "t", "##a", "##t", ".",
+    ];
+
+    public static string Create(string directory, bool useCharChannel = true)
+    {
+        Directory.CreateDirectory(directory);
+        var vocab = Path.Combine(directory, "vocab.txt");
+        File.WriteAllLines(vocab, Pieces);
+        var chars = Path.Combine(directory, "bert_char_vocab");
+        File.WriteAllLines(chars, [" ", .. "abcdefghijklmnopqrstuvwxyz.".Select(c => c.ToString()), "<unk>"]);
+        torch.manual_seed(7);
+        var config = CharBertConfig.Tiny with { VocabSize = Pieces.Length, CharVocabSize = 40, UseCharChannel = useCharChannel };
+        var model = TaskModelFactory.Create(ModelKind.CharBert, TaskHeadKind.TokenClassification, config, 2);
+        ModelDirectory.Save(directory, model, ["O", "X"], [vocab, chars]);
+        return directory;
+    }
+
+    public static string Conll(string path, params string[][] sentences)
+    {
+        File.WriteAllLines(path, sentences.SelectMany(words => words.Select(w => $"{w} NN O O").Append("")));
+        return path;
+    }
+}

@@ -10,5 +10,17 @@ public static class CommandRegistry
     {
         yield return VersionCommand.Create();
         yield return BenchCommand.Create();
+        yield return VerifyReferenceCommand.Create();
+        yield return DataCommand.Create();
+        yield return AttackCommand.Create();
+        yield return AblateCommand.Create();
+        yield return PlotCommand.Create();
+        yield return ReportCommand.Create();
+        yield return SensitivityCommand.Create();
+        yield return TrainWordRecCommand.Create();
+        yield return FinetuneCommand.Create();
+        yield return EvaluateCommand.Create();
+        yield return PretrainCommand.Create();
+        yield return DemoCommand.Create();
     }
 }

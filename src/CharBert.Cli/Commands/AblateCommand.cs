@@ -1,5 +1,7 @@
 using System.CommandLine;
 using CharBert.Experiments.Ablation;
+using CharBert.Experiments.Ablation.Steps;
+using CharBert.Training;
 using CharBert.Experiments.Results;
 using CharBert.Experiments.Specs;
 
@@ -19,6 +21,8 @@ public static class AblateCommand
         command.Options.Add(spec);
         command.Options.Add(output);
         command.Options.Add(dryRun);
+        var quiet = new Option<bool>("--quiet") { Description = "No progress bars (also when output is redirected or CI=true)" };
+        command.Options.Add(quiet);
         command.SetAction(parse =>
         {
             var specPath = parse.GetValue(spec)!.FullName;
@@ -29,11 +33,10 @@ public static class AblateCommand
                 PrintPlan(loaded, resultsDir);
                 return 0;
             }
-            // The runner (AblationRunner) and its step interface are done and tested with stand-in steps; the real
-            // steps need CharBert.Training's pre-training and test-set evaluation entry points and per-variant config
-            // overrides, which have not landed yet.
-            throw new UserFacingException("running the grid is not wired to the training library yet (pre-train, evaluate " +
-                                          "and variant-config steps are missing); use --dry-run to inspect the grid");
+            var quietRun = parse.GetValue(quiet) || TrainingOptions.QuietByEnvironment;
+            var summary = new AblationRunner(loaded, resultsDir, StandardSteps.Create(quietRun), "charbert " + string.Join(' ', parse.Tokens.Select(t => t.Value)), Console.Out).Run();
+            Console.WriteLine($"{summary.Ran.Count} cell(s) run, {summary.Skipped.Count} already finished; results in {resultsDir}");
+            return 0;
         });
         return command;
     }

@@ -8,7 +8,10 @@ public static class BenchCommand
 {
     static IEnumerable<Command> Subcommands()
     {
-        yield break; // one `yield return Bench<What>Command.Create();` line per benchmark
+        yield return BenchAttackCommand.Create();
+        yield return BenchModelCommand.Create();
+        yield return BenchFeaturizeCommand.Create();
+        yield return BenchTrainCommand.Create();
     }
 
     public static Command Create()

@@ -33,12 +33,8 @@ public static class SensitivityCommand
         {
             var settings = new SensitivitySettings(parse.GetValue(layer), SensitivitySettings.ParsePooling(parse.GetValue(pooling)!),
                 SensitivitySettings.ParseChannel(parse.GetValue(channel)!), parse.GetValue(maxSeqLength), parse.GetValue(batchSize));
-            var pairs = SensitivityFiles.LoadPairs(parse.GetValue(task)!, parse.GetValue(clean)!.FullName, parse.GetValue(attacked)!.FullName);
-            var modelDir = parse.GetValue(model)!.FullName;
-            var text = TextResources.Load(parse.GetValue(vocab)?.FullName ?? modelDir, parse.GetValue(lowerCase));
-            var torchDevice = DeviceResolver.Resolve(parse.GetValue(device)!);
-            var loaded = ModelDirectory.Load(modelDir, torchDevice);
-            var result = SensitivityAnalysis.Run(new WordEncoder(loaded, text.Tokenizer, text.Chars, settings, torchDevice), pairs);
+            var result = SensitivityAnalysis.RunOnFiles(parse.GetValue(model)!.FullName, parse.GetValue(vocab)?.FullName, parse.GetValue(lowerCase),
+                parse.GetValue(task)!, parse.GetValue(clean)!.FullName, parse.GetValue(attacked)!.FullName, settings, parse.GetValue(device)!);
             var outDir = parse.GetValue(output)!.FullName;
             SensitivityFiles.Write(outDir, result, settings);
             foreach (var row in SensitivityFiles.Summary(result, settings))

@@ -13,6 +13,7 @@ public sealed class AblationRunner(ExperimentSpec spec, string resultsDir, IRead
 {
     public const string ResolvedSpecFile = "spec.resolved.json";
     public const string RunsFolder = "runs";
+    public const string AttacksFolder = "attacks";
 
     public SummaryStore Store { get; } = new(resultsDir);
 
@@ -51,7 +52,7 @@ public sealed class AblationRunner(ExperimentSpec spec, string resultsDir, IRead
         Directory.CreateDirectory(runDir);
         AtomicText.Write(Path.Combine(runDir, EnvironmentRecord.FileName),
             EnvironmentRecord.Capture(command, spec.Training.Device, cell.Seed).ToJson());
-        var context = new CellContext(spec, cell, runDir, pretrainDir);
+        var context = new CellContext(spec, cell, runDir, pretrainDir) { AttacksDir = Path.Combine(resultsDir, AttacksFolder, cell.TaskName) };
         foreach (var step in steps)
         {
             cancellation.ThrowIfCancellationRequested();

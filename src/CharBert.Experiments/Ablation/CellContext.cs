@@ -25,6 +25,10 @@ public sealed class CellContext(ExperimentSpec spec, GridCell cell, string runDi
     /// <summary>Model folder fine-tuning starts from (set by the pre-train step, or the spec's pretrained checkpoint).</summary>
     public string? PretrainedModelDir { get; set; }
     public string? FinetunedModelDir { get; set; }
+    /// <summary>config.json of a variant trained from scratch (its preset with the variant's switches).</summary>
+    public string? ScratchConfig { get; set; }
+    /// <summary>results/&lt;experiment&gt;/attacks/&lt;task&gt;: attacked test sets, shared by every variant and seed.</summary>
+    public string AttacksDir { get; init; } = Path.Combine(runDir, "attacks");
     public List<AttackedTestSet> AttackedTestSets { get; } = [];
 
     public IReadOnlyList<ResultRow> Rows => rows;

@@ -1,5 +1,8 @@
 using CharBert.Experiments.Results;
 using CharBert.Metrics.Sensitivity;
+using CharBert.Modeling.Checkpoints;
+using CharBert.Training;
+using CharBert.Training.Tasks;
 
 namespace CharBert.Experiments.Sensitivity;
 
@@ -9,6 +12,18 @@ public sealed record SensitivityResult(IReadOnlyList<SensitivityWordRow> Words, 
 
 public static class SensitivityAnalysis
 {
+    /// <summary>Loads the model directory and its vocabularies (or <paramref name="vocabDir"/>'s) and runs
+    /// <see cref="Run(WordEncoder, IReadOnlyList{SentencePair})"/> on a clean file and its attacked copy.</summary>
+    public static SensitivityResult RunOnFiles(string modelDir, string? vocabDir, bool lowerCase, string task, string cleanPath,
+        string attackedPath, SensitivitySettings settings, string device)
+    {
+        var pairs = SensitivityFiles.LoadPairs(task, cleanPath, attackedPath);
+        var text = TextResources.Load(vocabDir ?? modelDir, lowerCase);
+        var torchDevice = DeviceResolver.Resolve(device);
+        var model = ModelDirectory.Load(modelDir, torchDevice);
+        return Run(new WordEncoder(model, text.Tokenizer, text.Chars, settings, torchDevice), pairs);
+    }
+
     public static SensitivityResult Run(WordEncoder encoder, IReadOnlyList<SentencePair> pairs)
     {
         var clean = encoder.Encode(pairs.Select(p => p.CleanWords).ToList());

@@ -56,9 +56,9 @@ public static class SensitivityFiles
 
     static IAttackDocument Load(string task, string path) => task switch
     {
-        "ner" => ConllAttackDocument.Load(path),
+        "ner" or "pos" => ConllAttackDocument.Load(path),
         _ when task.StartsWith("glue:", StringComparison.Ordinal) => TsvAttackDocument.Load(path, GlueLayouts.ByName(task["glue:".Length..])),
-        _ => throw new ArgumentException($"--task must be ner or glue:<name>, not '{task}'"),
+        _ => throw new ArgumentException($"--task must be ner, pos or glue:<name>, not '{task}'"),
     };
 
     public static IReadOnlyList<SensitivitySummaryRow> Summary(SensitivityResult result, SensitivitySettings settings)

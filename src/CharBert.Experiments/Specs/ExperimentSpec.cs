@@ -14,7 +14,13 @@ public sealed record ExperimentSpec(
     TrainingSpec Training,
     AttackSpec Attacks,
     SensitivitySpec Sensitivity,
-    IReadOnlyList<int> Seeds);
+    IReadOnlyList<int> Seeds,
+    string? Vocab = null)
+{
+    /// <summary><see cref="ModelSpec.Pretrained"/> value prefix meaning "a fresh model of this preset or config.json"
+    /// (e.g. <c>scratch:tiny</c>); it then needs <see cref="Vocab"/> (vocab.txt, bert_char_vocab, term_vocab).</summary>
+    public const string ScratchPrefix = "scratch:";
+}
 
 /// <summary>One model variant. <see cref="Kind"/>: charbert | bert | advbert | bert+wordrec.
 /// <see cref="Config"/> holds CharBertConfig switches (use_char_channel, fusion_sharing, fusion, char_encoder);
@@ -24,16 +30,21 @@ public sealed record ModelSpec(string Kind, string Pretrained, bool Pretrain, bo
     public static readonly IReadOnlySet<string> Kinds = new HashSet<string> { "charbert", "bert", "advbert", "bert+wordrec" };
 }
 
-/// <summary>One downstream task. <see cref="Kind"/>: ner | glue (then <see cref="Name"/> is the GLUE task, e.g. qnli).
+/// <summary>One downstream task. <see cref="Kind"/>: ner | pos | glue (then <see cref="Name"/> is the GLUE task, e.g. qnli).
 /// Paths are relative to the spec's data_root.</summary>
 public sealed record TaskSpec(string Kind, string Name, string Train, string Dev, string Test, string Metric)
 {
     /// <summary>The --task argument of the CLI verbs: "ner" or "glue:&lt;name&gt;".</summary>
     public string CliTask => Kind == "glue" ? $"glue:{Name}" : Kind;
+
+    /// <summary>Token-level tasks read CoNLL files; glue tasks read TSV.</summary>
+    public bool IsTokenLevel => Kind is "ner" or "pos";
 }
 
+/// <summary><see cref="PretrainCorpus"/>: plain-text file (relative to data_root) for the pre-training step.</summary>
 public sealed record TrainingSpec(
-    int PretrainSteps, int FinetuneEpochs, int BatchSize, double LearningRate, int MaxSeqLength, string Device);
+    int PretrainSteps, int FinetuneEpochs, int BatchSize, double LearningRate, int MaxSeqLength, string Device,
+    string? PretrainCorpus = null, double PretrainLearningRate = 5e-4);
 
 /// <summary>Character attacks applied to each task's test set: each named attack at each of its rates.
 /// The name (the dictionary key) is what summary.csv's attack column holds.</summary>

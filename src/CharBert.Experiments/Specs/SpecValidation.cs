@@ -12,7 +12,7 @@ static class SpecValidation
         ["fusion"] = ["conv", "sum", "none"],
         ["char_encoder"] = ["bigru", "cnn"],
     };
-    static readonly string[] TaskKinds = ["ner", "glue"];
+    static readonly string[] TaskKinds = ["ner", "pos", "glue"];
     static readonly string[] Poolings = ["first", "mean"];
     static readonly string[] Channels = ["token", "char", "concat"];
 

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using CharBert.Training;
+using CharBert.Training.PreTraining;
+
+namespace CharBert.Cli.Commands;
+
+/// <summary>`charbert pretrain`: CharBERT pre-training (MLM on the token channel + NLM on the char channel) on
+/// plain-text corpora into a run directory, or --resume one. Defaults: the original run_lm_finetuning.py's.</summary>
+public static class PretrainCommand
+{
+    public static Command Create()
+    {
+        var train = new Option<string[]>("--train") { Description = "Plain-text corpus file(s)", AllowMultipleArgumentsPerToken = true };
+        var eval = new Option<string?>("--eval") { Description = "Held-out corpus: eval MLM/NLM loss after each epoch" };
+        var modelConfig = new Option<string?>("--model-config") { Description = "tiny | small | base | path to config.json (fresh weights)" };
+        var initFrom = new Option<string?>("--init-from") { Description = "Model directory to continue pre-training from" };
+        var modelKind = new Option<string>("--model-kind") { Description = "charbert | bert", DefaultValueFactory = _ => "charbert" };
+        var vocab = new Option<string?>("--vocab") { Description = "Directory with vocab.txt, bert_char_vocab and term_vocab" };
+        var output = new Option<string?>("--out") { Description = "Run directory to create" };
+        var mlm = new Option<double>("--mlm-probability") { Description = "Share of positions MLM-masked (original: 0.10)", DefaultValueFactory = _ => MaskedLmMasker.DefaultProbability };
+        var adv = new Option<double>("--adv-probability") { Description = "Share of words NLM-noised (original: 0.10)", DefaultValueFactory = _ => NlmWordNoising.DefaultProbability };
+        var blockSize = new Option<int>("--block-size") { Description = "Positions per packed block, [CLS] and [SEP] included", DefaultValueFactory = _ => 128 };
+        var maxSteps = new Option<int?>("--max-steps") { Description = "Stop after this many optimiser steps (the schedule spans them)" };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs when --max-steps is not given", DefaultValueFactory = _ => 1 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Blocks per batch", DefaultValueFactory = _ => 32 };
+        var lr = new Option<double>("--lr") { Description = "Peak learning rate (original: 5e-5)", DefaultValueFactory = _ => 5e-5 };
+        var warmup = new Option<int>("--warmup-steps") { Description = "Linear warm-up steps", DefaultValueFactory = _ => 0 };
+        var lowerCase = new Option<bool>("--do-lower-case") { Description = "Lower-case before WordPiece" };
+        var seed = new Option<int>("--seed") { Description = "Seed for noise, masking, weights, data order and dropout", DefaultValueFactory = _ => 42 };
+        var device = new Option<string>("--device") { Description = "cpu | cuda", DefaultValueFactory = _ => "cpu" };
+        var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Checkpoint every N optimiser steps (0: end of each epoch only)", DefaultValueFactory = _ => 500 };
+        var resume = new Option<string?>("--resume") { Description = "Continue the run in this directory from its newest checkpoint" };
+        var quiet = new Option<bool>("--quiet") { Description = "No progress bar (also when output is redirected or CI=true)" };
+
+        var command = new Command("pretrain", "Pre-train CharBERT (MLM + NLM); writes a run directory with metrics.json and model/");
+        foreach (var option in new Option[] { train, eval, modelConfig, initFrom, modelKind, vocab, output, mlm, adv, blockSize, maxSteps, epochs,
+                     batchSize, lr, warmup, lowerCase, seed, device, checkpointEvery, resume, quiet })
+            command.Options.Add(option);
+
+        command.SetAction(parse =>
+        {
+            var isQuiet = parse.GetValue(quiet) || TrainingOptions.QuietByEnvironment;
+            var result = TrainingErrors.Translate(() =>
+            {
+                if (parse.GetValue(resume) is { } runDirectory) return PretrainRunner.Resume(runDirectory, isQuiet);
+                var files = parse.GetValue(train) ?? [];
+                if (files.Length == 0) throw new UserFacingException("--train is required (or use --resume RUN_DIR)");
+                return PretrainRunner.Run(new PretrainSettings
+                {
+                    TrainFiles = files, EvalFile = parse.GetValue(eval), ModelConfig = parse.GetValue(modelConfig), InitFrom = parse.GetValue(initFrom),
+                    ModelKind = FinetuneCommand.ParseModelKind(parse.GetValue(modelKind)!),
+                    VocabDirectory = FinetuneCommand.Require(parse.GetValue(vocab), "--vocab"),
+                    Output = FinetuneCommand.Require(parse.GetValue(output), "--out"),
+                    MlmProbability = parse.GetValue(mlm), AdvProbability = parse.GetValue(adv), BlockSize = parse.GetValue(blockSize),
+                    LowerCase = parse.GetValue(lowerCase),
+                    Training = new TrainingOptions
+                    {
+                        MaxSteps = parse.GetValue(maxSteps), Epochs = parse.GetValue(epochs), BatchSize = parse.GetValue(batchSize),
+                        LearningRate = parse.GetValue(lr), WarmupSteps = parse.GetValue(warmup), Seed = parse.GetValue(seed),
+                        Device = parse.GetValue(device)!, CheckpointEvery = parse.GetValue(checkpointEvery), Quiet = isQuiet,
+                    },
+                });
+            });
+            Console.WriteLine($"pre-training: {result.TrainBlocks} blocks, step {result.GlobalStep}/{result.TotalSteps}, loss {result.FirstLoss:F4} -> {result.LastLoss:F4}" +
+                              (result.EvalLoss is { } e ? $", eval loss {e:F4}" : "") + $", {result.TokensPerSecond:F0} tokens/s");
+            return 0;
+        });
+        return command;
+    }
+}

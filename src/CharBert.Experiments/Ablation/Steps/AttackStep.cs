@@ -1,0 +1,42 @@
+using System.Globalization;
+using CharBert.Attacks.Formats;
+using CharBert.Attacks.Generation;
+using CharBert.Attacks.Perturbations;
+using CharBert.Attacks.Recipes;
+using CharBert.Text.IO.Tsv;
+
+namespace CharBert.Experiments.Ablation.Steps;
+
+/// <summary>Makes the attacked copies of the cell's test set, one per (attack, rate) of the spec. Attacked sets
+/// depend only on the task, the recipe and the attack seed, so they are generated once under
+/// results/&lt;experiment&gt;/attacks/&lt;task&gt;/ and shared by every variant and seed.</summary>
+public sealed class AttackStep : ICellStep
+{
+    public string Name => "attack";
+
+    public void Run(CellContext context, CancellationToken cancellation)
+    {
+        var task = context.Cell.Task;
+        var testPath = context.DataPath(task.Test);
+        var taskKind = task.IsTokenLevel ? TaskKind.TokenLevel : TaskKind.Sentence;
+        IAttackDocument? document = null;
+        foreach (var (name, attack) in context.Spec.Attacks.Recipes)
+            foreach (var rate in attack.Rates)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var outDir = Path.Combine(context.AttacksDir, $"{name}@{rate.ToString("0.###", CultureInfo.InvariantCulture)}");
+                var stem = Path.GetFileNameWithoutExtension(testPath);
+                var attackedPath = Path.Combine(outDir, $"{stem}.{attack.Recipe}.mixed{Path.GetExtension(testPath)}");
+                if (!File.Exists(Path.Combine(outDir, $"{stem}.{attack.Recipe}.manifest.json")))
+                {
+                    document ??= task.IsTokenLevel ? ConllAttackDocument.Load(testPath) : TsvAttackDocument.Load(testPath, GlueLayouts.ByName(task.Name), null);
+                    var types = attack.Types.Count == 0 ? null : PerturbationTypeNames.ParseList(string.Join(",", attack.Types));
+                    var request = new RecipeRequest(taskKind, types, rate < 1 ? rate : null);
+                    var sets = AttackRunner.Sets(attack.Recipe, request, mixed: true, perType: false);
+                    AttackRunner.Run(document, testPath, task.CliTask, sets, (ulong)context.Spec.Attacks.Seed, taskKind,
+                        Environment.ProcessorCount, outDir, new Dictionary<string, string> { ["attack"] = name });
+                }
+                context.AttackedTestSets.Add(new AttackedTestSet(name, rate, attackedPath));
+            }
+    }
+}

@@ -1,0 +1,28 @@
+using CharBert.Training.Evaluation;
+
+namespace CharBert.Experiments.Ablation.Steps;
+
+/// <summary>Scores the fine-tuned model on the clean test set and on every attacked copy; each metric becomes a
+/// summary row (test set "clean" or the attack's name@rate).</summary>
+public sealed class EvaluateStep : ICellStep
+{
+    public const string Folder = "evaluate";
+    public string Name => "evaluate";
+
+    public void Run(CellContext context, CancellationToken cancellation)
+    {
+        var modelDir = context.FinetunedModelDir ?? throw new InvalidOperationException("evaluate runs after fine-tune");
+        var sets = new List<(AttackedTestSet? Attack, string Path, string Folder)> { (null, context.DataPath(context.Cell.Task.Test), "clean") };
+        sets.AddRange(context.AttackedTestSets.Select(a => ((AttackedTestSet?)a, a.Path, a.Name.Replace('@', '-'))));
+        foreach (var (attack, path, folder) in sets)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var rows = EvaluateRunner.Run(new EvaluateSettings
+            {
+                ModelDirectory = modelDir, Task = context.Cell.Task.CliTask, TestFiles = [path],
+                Output = Path.Combine(context.RunDir, Folder, folder), Device = context.Spec.Training.Device,
+            });
+            foreach (var row in rows) context.AddResult(row.Metric, row.Value, attack);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using CharBert.Experiments.Results;
+using CharBert.Experiments.Sensitivity;
+using CharBert.Modeling;
+using CharBert.Modeling.Checkpoints;
+
+namespace CharBert.Experiments.Ablation.Steps;
+
+/// <summary>Sensitivity S of the fine-tuned model between the clean test set and each attacked copy: summary rows
+/// sensitivity / sensitivity.attacked / sensitivity.unattacked, and per-word CSVs under the run folder. A model
+/// without a character channel is measured on its token channel.</summary>
+public sealed class SensitivityStep : ICellStep
+{
+    public const string Folder = "sensitivity";
+    public string Name => "sensitivity";
+
+    public void Run(CellContext context, CancellationToken cancellation)
+    {
+        var spec = context.Spec;
+        var modelDir = context.FinetunedModelDir ?? throw new InvalidOperationException("sensitivity runs after fine-tune");
+        var hasChar = CharBertConfig.Load(Path.Combine(modelDir, ModelDirectory.ConfigFile)).UseCharChannel
+                      && VariantModels.KindOf(context.Cell.Model) == ModelKind.CharBert;
+        var settings = new SensitivitySettings(spec.Sensitivity.Layer, SensitivitySettings.ParsePooling(spec.Sensitivity.Pooling),
+            hasChar ? SensitivitySettings.ParseChannel(spec.Sensitivity.Channel) : RepresentationChannel.Token, spec.Training.MaxSeqLength);
+        foreach (var attack in context.AttackedTestSets)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var result = SensitivityAnalysis.RunOnFiles(modelDir, null, false, context.Cell.Task.CliTask,
+                context.DataPath(context.Cell.Task.Test), attack.Path, settings, spec.Training.Device);
+            SensitivityFiles.Write(Path.Combine(context.RunDir, Folder, attack.Name.Replace('@', '-')), result, settings);
+            var report = result.Report;
+            if (report.All is { } all) context.AddResult(MetricNames.Sensitivity, all, attack);
+            if (report.Attacked is { } attacked) context.AddResult(MetricNames.SensitivityAttacked, attacked, attack);
+            if (report.Unattacked is { } unattacked) context.AddResult(MetricNames.SensitivityUnattacked, unattacked, attack);
+        }
+    }
+}

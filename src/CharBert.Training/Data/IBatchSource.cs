@@ -1,0 +1,12 @@
+using CharBert.Modeling;
+
+namespace CharBert.Training.Data;
+
+/// <summary>Training data the trainer can batch: a fixed number of examples and a way to collate any subset
+/// into a CPU <see cref="ModelBatch"/>. <paramref name="epoch"/> lets sources that draw random numbers
+/// (masking, noise, augmentation) derive them from (seed, epoch, example) so a resumed run sees the same batches.</summary>
+public interface IBatchSource
+{
+    int Count { get; }
+    ModelBatch Collate(IReadOnlyList<int> exampleIndices, int epoch);
+}

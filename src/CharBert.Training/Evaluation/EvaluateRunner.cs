@@ -1,0 +1,49 @@
+using System.Globalization;
+using CharBert.Modeling.Checkpoints;
+using CharBert.Training.Runs;
+using CharBert.Training.Tasks;
+using CharBert.Training.WordRecognition;
+using CsvHelper;
+
+namespace CharBert.Training.Evaluation;
+
+/// <summary>Evaluates a fine-tuned model on test files: results.csv (one row per model, task, test file and
+/// metric) and predictions_&lt;file&gt;.csv per test file in the output directory.</summary>
+public static class EvaluateRunner
+{
+    public static IReadOnlyList<EvaluationResultRow> Run(EvaluateSettings settings)
+    {
+        var metadata = TaskMetadata.Load(settings.ModelDirectory);
+        var spec = TaskSpec.Parse(settings.Task);
+        if (!string.Equals(spec.ToString(), metadata.Task, StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"{settings.ModelDirectory} was fine-tuned for {metadata.Task}, not {spec}");
+        foreach (var file in settings.TestFiles)
+            if (!File.Exists(file)) throw new FileNotFoundException($"test file {file} not found", file);
+
+        var device = DeviceResolver.Resolve(settings.Device);
+        var text = TextResources.Load(settings.ModelDirectory, metadata.LowerCase);
+        var task = FineTuneTaskFactory.Create(spec, text, metadata.MaxSeqLength, metadata.Labels, metadata.LowerCase);
+        var model = ModelDirectory.Load(settings.ModelDirectory, device);
+        using var recognizer = settings.WordRecognizer is { } dir ? WordRecognition.WordRecognizer.Load(dir, device) : null;
+        WordRewriter? rewrite = recognizer is null ? null : sentences => recognizer.RecognizeSentences(sentences);
+
+        Directory.CreateDirectory(settings.Output);
+        var modelPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(settings.ModelDirectory));
+        // a run's model/ is named after its run directory
+        var modelName = Path.GetFileName(modelPath) == RunFiles.Model ? Path.GetFileName(Path.GetDirectoryName(modelPath)!) : Path.GetFileName(modelPath);
+        var rows = new List<EvaluationResultRow>();
+        foreach (var file in settings.TestFiles)
+        {
+            var evaluation = task.Evaluate(model, task.Load(file, rewrite), device, settings.BatchSize);
+            evaluation.WritePredictions(Path.Combine(settings.Output, $"predictions_{Path.GetFileNameWithoutExtension(file)}.csv"));
+            rows.AddRange(evaluation.Metrics.Select(m => new EvaluationResultRow(modelName, spec.ToString(), file, m.Key, m.Value)));
+        }
+        AtomicWrite.File(Path.Combine(settings.Output, "results.csv"), temp =>
+        {
+            using var writer = new StreamWriter(temp);
+            using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+            csv.WriteRecords(rows);
+        });
+        return rows;
+    }
+}

@@ -1,0 +1,4 @@
+namespace CharBert.Training.Evaluation;
+
+/// <summary>One tidy row of results.csv: one metric of one model on one test file.</summary>
+public sealed record EvaluationResultRow(string Model, string Task, string TestFile, string Metric, double Value);

@@ -1,0 +1,73 @@
+using CharBert.Modeling;
+using CharBert.Training.Data;
+using CharBert.Training.Runs;
+using CharBert.Training.Tasks;
+using TorchSharp;
+
+namespace CharBert.Training.FineTuning;
+
+/// <summary>`charbert finetune`: reads and featurises the data, builds (or loads) the model, trains with
+/// per-epoch dev evaluation, and leaves config.json, environment.json, train_log.csv, epochs.*, checkpoints/,
+/// predictions_dev.csv, metrics.json and model/ in the run directory.</summary>
+public static class FineTuneRunner
+{
+    public static FineTuneResult Run(FineTuneSettings settings) => Execute(settings, resume: false);
+
+    /// <summary>Continues the run in <paramref name="runDirectory"/> from its newest checkpoint.</summary>
+    public static FineTuneResult Resume(string runDirectory, bool? quiet = null)
+    {
+        var configPath = Path.Combine(runDirectory, RunFiles.Config);
+        if (!File.Exists(configPath)) throw new FileNotFoundException($"{configPath} not found: {runDirectory} is not a run directory", configPath);
+        var settings = JsonFiles.Read<FineTuneSettings>(configPath) with { Output = runDirectory };
+        if (quiet is { } q) settings = settings with { Training = settings.Training with { Quiet = q } };
+        return Execute(settings, resume: true);
+    }
+
+    static FineTuneResult Execute(FineTuneSettings settings, bool resume)
+    {
+        settings.Validate();
+        var spec = TaskSpec.Parse(settings.Task);
+        var output = settings.Output;
+        if (!resume)
+        {
+            settings = settings with // absolute paths, so --resume works from any directory
+            {
+                Train = Path.GetFullPath(settings.Train), Dev = Path.GetFullPath(settings.Dev),
+                ModelDirectory = settings.ModelDirectory is { } m ? Path.GetFullPath(m) : null,
+                VocabDirectory = settings.VocabDirectory is { } v ? Path.GetFullPath(v) : null,
+                ModelConfig = settings.ModelConfig is { } c && File.Exists(c) ? Path.GetFullPath(c) : settings.ModelConfig,
+            };
+            RunFiles.RequireFreshRunDirectory(output);
+            JsonFiles.Write(Path.Combine(output, RunFiles.Config), settings);
+        }
+        JsonFiles.Write(Path.Combine(output, RunFiles.Environment), EnvironmentRecord.Capture(settings.Training.Device, settings.Training.Seed));
+
+        var text = TextResources.Load(settings.ResolvedVocabDirectory, settings.LowerCase);
+        var maxSeqLength = settings.MaxSeqLength ?? spec.DefaultMaxSeqLength;
+        var labels = spec.Kind is TaskKind.Ner or TaskKind.Pos ? TokenTaggingTask.LabelsOf(settings.Train, spec) : null;
+        var task = FineTuneTaskFactory.Create(spec, text, maxSeqLength, labels, settings.LowerCase);
+        var train = task.Load(settings.Train);
+        var trainFeatures = settings.AugmentRecipe is { } recipe
+            ? AdversarialAugmentation.Mix(train.Features, task.Load(settings.Train, AdversarialAugmentation.Attacker(recipe, spec, settings.Training.Seed)).Features,
+                settings.AugmentProbability, settings.Training.Seed)
+            : train.Features;
+        var dev = task.Load(settings.Dev);
+
+        torch.manual_seed(settings.Training.Seed);
+        var model = ModelBuilder.Build(settings, task, text);
+        var device = DeviceResolver.Resolve(settings.Training.Device);
+        TaskEvaluation? lastDev = null;
+        var trainer = new Trainer(model.Module, batch => model.Forward(batch).Loss!, new FeatureBatchSource(trainFeatures), settings.Training, output);
+        var outcome = trainer.Run(_ => (lastDev = task.Evaluate(model, dev, device, settings.EvalBatchSize)).Metrics, resume);
+
+        lastDev ??= task.Evaluate(model, dev, device, settings.EvalBatchSize); // resumed after the last epoch's evaluation
+        var result = new FineTuneResult(spec.ToString(), settings.Dev, lastDev.Metrics, outcome.GlobalStep, outcome.TotalSteps,
+            outcome.Completed, outcome.Seconds, outcome.ExamplesPerSecond, outcome.TokensPerSecond, outcome.Epochs);
+        if (!outcome.Completed) return result;
+
+        lastDev.WritePredictions(Path.Combine(output, "predictions_dev.csv"));
+        ModelBuilder.Save(model, Path.Combine(output, RunFiles.Model), text, new TaskMetadata(spec.ToString(), task.Labels, maxSeqLength, settings.LowerCase));
+        JsonFiles.Write(Path.Combine(output, RunFiles.Metrics), result);
+        return result;
+    }
+}

@@ -1,0 +1,45 @@
+using CharBert.Modeling;
+
+namespace CharBert.Training.FineTuning;
+
+/// <summary>Everything `charbert finetune` was asked to do; saved as the run's config.json so
+/// `--resume RUN_DIR` can rebuild the identical run.</summary>
+public sealed record FineTuneSettings
+{
+    public required string Task { get; init; }
+    /// <summary>A model directory (pre-trained CharBERT/BERT) to start from; else <see cref="ModelConfig"/>.</summary>
+    public string? ModelDirectory { get; init; }
+    /// <summary>tiny | small | base | path to a config.json: a randomly initialised model.</summary>
+    public string? ModelConfig { get; init; }
+    public ModelKind ModelKind { get; init; } = ModelKind.CharBert;
+    /// <summary>Directory with vocab.txt and bert_char_vocab (defaults to <see cref="ModelDirectory"/>).</summary>
+    public string? VocabDirectory { get; init; }
+    public required string Train { get; init; }
+    public required string Dev { get; init; }
+    public required string Output { get; init; }
+    /// <summary>Default: 128, or 384 for SQuAD (the original scripts').</summary>
+    public int? MaxSeqLength { get; init; }
+    /// <summary>The original fine-tunes bert-base-cased based models: cased by default.</summary>
+    public bool LowerCase { get; init; }
+    public int EvalBatchSize { get; init; } = 64;
+    /// <summary>AdvBERT augmentation: a CharBert.Attacks recipe (charbert2020, pruthi2019, rate) whose attacked copies
+    /// of a <see cref="AugmentProbability"/> share of the training examples are added to the training set.</summary>
+    public string? AugmentRecipe { get; init; }
+    public double AugmentProbability { get; init; } = 0.5;
+    public TrainingOptions Training { get; init; } = new();
+
+    public string ResolvedVocabDirectory =>
+        VocabDirectory ?? ModelDirectory ?? throw new ArgumentException("give --vocab DIR (vocab.txt, bert_char_vocab) when training from --model-config");
+
+    public void Validate()
+    {
+        if ((ModelDirectory is null) == (ModelConfig is null))
+            throw new ArgumentException("give exactly one of --model DIR (pre-trained) or --model-config tiny|small|base|PATH");
+        foreach (var (name, path) in new[] { ("--train", Train), ("--dev", Dev) })
+            if (!File.Exists(path)) throw new FileNotFoundException($"{name} file {path} not found", path);
+        if (ModelDirectory is not null && !Directory.Exists(ModelDirectory))
+            throw new DirectoryNotFoundException($"--model directory {ModelDirectory} not found");
+        if (AugmentProbability is < 0 or > 1) throw new ArgumentException($"--augment-prob must lie in [0, 1] (got {AugmentProbability})");
+        Training.Validate();
+    }
+}

@@ -1,0 +1,49 @@
+using CharBert.Modeling;
+using CharBert.Modeling.Checkpoints;
+using CharBert.Training.Runs;
+using CharBert.Training.Tasks;
+
+namespace CharBert.Training.FineTuning;
+
+/// <summary>Builds the task model of a fine-tuning run and writes/reads fine-tuned model directories.</summary>
+public static class ModelBuilder
+{
+    /// <summary>--model-config: a fresh model whose vocabulary sizes follow the vocabulary files.
+    /// --model DIR: the directory's encoder weights with a freshly initialised head for this task
+    /// (a Hugging Face BERT directory when --model-kind bert and it has no task.json).</summary>
+    public static ITaskModel Build(FineTuneSettings settings, IFineTuneTask task, TextResources text)
+    {
+        var maxSeqLength = settings.MaxSeqLength ?? task.Spec.DefaultMaxSeqLength;
+        if (settings.ModelConfig is { } preset)
+        {
+            var config = CharBertConfig.FromPresetOrPath(preset) with { VocabSize = text.Tokenizer.Vocabulary.Count, CharVocabSize = text.Chars.Count };
+            RequireFits(config, maxSeqLength);
+            return TaskModelFactory.Create(settings.ModelKind, task.Head, config, task.NumLabels);
+        }
+        var directory = settings.ModelDirectory!;
+        var loaded = CharBertConfig.Load(Path.Combine(directory, ModelDirectory.ConfigFile));
+        RequireFits(loaded, maxSeqLength);
+        var model = TaskModelFactory.Create(settings.ModelKind, task.Head, loaded, task.NumLabels);
+        var isToolkitDirectory = File.Exists(Path.Combine(directory, ModelDirectory.TaskFile));
+        if (settings.ModelKind == ModelKind.Bert && !isToolkitDirectory) PretrainedCheckpoints.LoadHuggingFaceBert(model, directory);
+        else PretrainedCheckpoints.LoadCharBert(model, Path.Combine(directory, ModelDirectory.WeightsFile), freshHead: true);
+        return model;
+    }
+
+    public static void RequireFits(CharBertConfig config, int maxSeqLength)
+    {
+        if (maxSeqLength > config.MaxPositionEmbeddings)
+            throw new ArgumentException($"--max-seq-length {maxSeqLength} exceeds the model's max_position_embeddings ({config.MaxPositionEmbeddings})");
+    }
+
+    /// <summary>Writes model/ as a whole (temp directory + rename): ModelDirectory's files, the vocabularies and finetune.json.</summary>
+    public static void Save(ITaskModel model, string directory, TextResources text, TaskMetadata metadata)
+    {
+        if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        AtomicWrite.Directory(directory, temp =>
+        {
+            ModelDirectory.Save(temp, model, metadata.Labels, text.VocabularyFiles());
+            metadata.Save(temp);
+        });
+    }
+}

@@ -1,0 +1,37 @@
+using CharBert.Modeling;
+
+namespace CharBert.Training.PreTraining;
+
+/// <summary>`charbert pretrain`: MLM (token channel) + NLM (char channel) on plain-text corpora. Saved as the
+/// run's config.json. Defaults follow the original run_lm_finetuning.py (mlm/adv probability 0.10, lr 5e-5).</summary>
+public sealed record PretrainSettings
+{
+    public required IReadOnlyList<string> TrainFiles { get; init; }
+    public string? EvalFile { get; init; }
+    /// <summary>tiny | small | base | config.json path: a fresh model; else <see cref="InitFrom"/>.</summary>
+    public string? ModelConfig { get; init; }
+    /// <summary>A model directory (CharBERT/BERT weights) to continue pre-training from.</summary>
+    public string? InitFrom { get; init; }
+    public ModelKind ModelKind { get; init; } = ModelKind.CharBert;
+    /// <summary>vocab.txt, bert_char_vocab and term_vocab.</summary>
+    public required string VocabDirectory { get; init; }
+    public required string Output { get; init; }
+    public double MlmProbability { get; init; } = MaskedLmMasker.DefaultProbability;
+    public double AdvProbability { get; init; } = NlmWordNoising.DefaultProbability;
+    public int BlockSize { get; init; } = 128;
+    public bool LowerCase { get; init; }
+    public TrainingOptions Training { get; init; } = new() { LearningRate = 5e-5, Epochs = 1 };
+
+    public void Validate()
+    {
+        if ((ModelConfig is null) == (InitFrom is null))
+            throw new ArgumentException("give exactly one of --model-config tiny|small|base|PATH or --init-from DIR");
+        if (TrainFiles.Count == 0) throw new ArgumentException("give at least one --train file");
+        foreach (var file in TrainFiles.Append(EvalFile).OfType<string>())
+            if (!File.Exists(file)) throw new FileNotFoundException($"corpus file {file} not found", file);
+        if (BlockSize < 3) throw new ArgumentException($"--block-size must be at least 3 (got {BlockSize})");
+        if (MlmProbability is < 0 or > 1 || AdvProbability is < 0 or > 1)
+            throw new ArgumentException("--mlm-probability and --adv-probability must lie in [0, 1]");
+        Training.Validate();
+    }
+}

@@ -1,0 +1,20 @@
+namespace CharBert.Training.Runs;
+
+/// <summary>The file names of a run directory.</summary>
+public static class RunFiles
+{
+    public const string Config = "config.json";
+    public const string Environment = "environment.json";
+    public const string Metrics = "metrics.json";
+    public const string Model = "model";
+    public const string Checkpoints = "checkpoints";
+    public const string TrainLog = "train_log.csv";
+
+    /// <summary>Refuses to start a fresh run over a directory that already holds one.</summary>
+    public static void RequireFreshRunDirectory(string directory)
+    {
+        if (File.Exists(Path.Combine(directory, Config)))
+            throw new ArgumentException($"{directory} already holds a run ({Config} exists); use --resume {directory} or choose another --out");
+        Directory.CreateDirectory(directory);
+    }
+}

@@ -1,0 +1,45 @@
+using CharBert.Modeling;
+using CharBert.Text.Featurization;
+using CharBert.Training.Data;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace CharBert.Training.Tasks;
+
+/// <summary>Runs a model over featurised examples in eval mode without gradients (restoring the previous
+/// mode), one dispose scope per batch; <paramref name="consume"/> copies what it needs out of each output.</summary>
+public static class Inference
+{
+    public static void Run(ITaskModel model, IReadOnlyList<InputFeatures> features, Device device, int batchSize,
+        Action<TaskOutput, int[]> consume)
+    {
+        var module = model.Module;
+        var wasTraining = module.training;
+        module.eval();
+        try
+        {
+            using var noGrad = torch.no_grad();
+            foreach (var indices in EpochOrder.Sequential(features.Count, batchSize))
+            {
+                using var scope = torch.NewDisposeScope();
+                using var cpu = FeatureCollator.Collate(features, indices);
+                using var batch = cpu.To(device);
+                consume(model.Forward(batch), indices);
+            }
+        }
+        finally
+        {
+            if (wasTraining) module.train();
+        }
+    }
+
+    /// <summary>argmax over the last dimension, as int rows (one per example; token tasks: one entry per position).</summary>
+    public static int[][] ArgMaxRows(Tensor logits)
+    {
+        var ids = logits.argmax(-1).cpu();
+        var rows = (int)ids.shape[0];
+        var width = ids.dim() == 1 ? 1 : (int)ids.shape[1];
+        var flat = ids.data<long>().ToArray();
+        return Enumerable.Range(0, rows).Select(r => flat.Skip(r * width).Take(width).Select(v => (int)v).ToArray()).ToArray();
+    }
+}

@@ -1,0 +1,19 @@
+using CharBert.Training.Runs;
+
+namespace CharBert.Training.Tasks;
+
+/// <summary>finetune.json in a fine-tuned model directory (beside ModelDirectory's task.json): what `charbert evaluate`
+/// needs to rebuild the task's featurisation.</summary>
+public sealed record TaskMetadata(string Task, IReadOnlyList<string> Labels, int MaxSeqLength, bool LowerCase)
+{
+    public const string FileName = "finetune.json";
+
+    public void Save(string modelDirectory) => JsonFiles.Write(Path.Combine(modelDirectory, FileName), this);
+
+    public static TaskMetadata Load(string modelDirectory)
+    {
+        var path = Path.Combine(modelDirectory, FileName);
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path} not found: {modelDirectory} is not a fine-tuned model directory written by `charbert finetune`", path);
+        return JsonFiles.Read<TaskMetadata>(path);
+    }
+}

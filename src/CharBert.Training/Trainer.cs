@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using CharBert.Modeling;
+using CharBert.Training.Data;
+using CharBert.Training.Optimization;
+using CharBert.Training.Runs;
+using Spectre.Console;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace CharBert.Training;
+
+/// <summary>The training loop shared by fine-tuning and pre-training: seeded epoch order, AdamW with a linear
+/// warm-up/decay schedule, gradient accumulation and clipping, per-epoch dev evaluation, a CSV log,
+/// checkpoints and exact resume. The model must already be built (outside any dispose scope) and seeded.</summary>
+public sealed class Trainer
+{
+    readonly nn.Module _model;
+    readonly Func<ModelBatch, Tensor> _computeLoss;
+    readonly IBatchSource _train;
+    readonly TrainingOptions _options;
+    readonly string _runDirectory;
+    readonly CheckpointStore _checkpoints;
+    readonly TrainingLog _log;
+    readonly Device _device;
+
+    public Trainer(nn.Module model, Func<ModelBatch, Tensor> computeLoss, IBatchSource train, TrainingOptions options, string runDirectory)
+    {
+        options.Validate();
+        _model = model;
+        _computeLoss = computeLoss;
+        _train = train;
+        _options = options;
+        _runDirectory = runDirectory;
+        _checkpoints = new CheckpointStore(runDirectory);
+        _log = new TrainingLog(Path.Combine(runDirectory, "train_log.csv"));
+        _device = DeviceResolver.Resolve(options.Device);
+    }
+
+    public int BatchesPerEpoch => (_train.Count + _options.BatchSize - 1) / _options.BatchSize;
+    public int StepsPerEpoch => BatchesPerEpoch / _options.GradientAccumulationSteps;
+    public int TotalSteps => _options.MaxSteps ?? StepsPerEpoch * _options.Epochs;
+    int EpochCount => _options.MaxSteps is { } max ? (max + StepsPerEpoch - 1) / StepsPerEpoch : _options.Epochs;
+
+    /// <summary>Trains from scratch, or from the newest checkpoint when <paramref name="resume"/> is set.
+    /// <paramref name="evaluate"/> (given the epoch) runs after each epoch under no_grad in eval mode.</summary>
+    public TrainingResult Run(Func<int, IReadOnlyDictionary<string, double>>? evaluate = null, bool resume = false)
+    {
+        if (StepsPerEpoch == 0)
+            throw new ArgumentException($"{_train.Count} training examples make fewer batches than one optimiser step needs " +
+                                        $"(batch size {_options.BatchSize} x accumulation {_options.GradientAccumulationSteps})");
+        Directory.CreateDirectory(_runDirectory);
+        _model.to(_device);
+        using var optimizer = AdamWFactory.Create(_model, _options.LearningRate, _options.WeightDecay, _options.AdamEpsilon);
+        var start = resume ? Restore(optimizer) : Fresh();
+        if (_options.Quiet) return Loop(optimizer, start, evaluate, null);
+        TrainingResult? result = null;
+        AnsiConsole.Progress().AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("training", maxValue: TotalSteps);
+                task.Value = start.GlobalStep;
+                result = Loop(optimizer, start, evaluate, task);
+            });
+        return result!;
+    }
+
+    CheckpointState Fresh()
+    {
+        _log.LoadUpTo(-1);
+        return new CheckpointState(0, 0, 0, _options.Seed, "", 0, 0, []);
+    }
+
+    CheckpointState Restore(TorchSharp.Modules.AdamW optimizer)
+    {
+        var latest = _checkpoints.LoadLatest()
+                     ?? throw new InvalidDataException($"{_runDirectory}: no checkpoint to resume from (looked in {_checkpoints.Root})");
+        var (directory, state) = latest;
+        if (state.Seed != _options.Seed)
+            throw new ArgumentException($"checkpoint {directory} was trained with seed {state.Seed}, not {_options.Seed}");
+        _model.load(Path.Combine(directory, CheckpointStore.ModelFile));
+        optimizer.load_state_dict(Path.Combine(directory, CheckpointStore.OptimizerFile));
+        using (var rng = torch.tensor(Convert.FromBase64String(state.TorchRngState)))
+            torch.random.set_rng_state(rng);
+        _log.LoadUpTo(state.GlobalStep);
+        return state;
+    }
+
+    TrainingResult Loop(TorchSharp.Modules.AdamW optimizer, CheckpointState start, Func<int, IReadOnlyDictionary<string, double>>? evaluate, ProgressTask? progress)
+    {
+        var schedule = new LinearWarmupSchedule(_options.LearningRate, _options.WarmupSteps, TotalSteps);
+        var accumulation = _options.GradientAccumulationSteps;
+        var usedBatches = StepsPerEpoch * accumulation; // trailing micro-batches that cannot fill a step are skipped
+        var step = start.GlobalStep;
+        var epochs = start.CompletedEpochs.ToList();
+        var (lossSum, lossCount) = (start.EpochLossSum, start.EpochLossCount);
+        var (examples, tokens) = (0L, 0L);
+        var (windowExamples, windowTokens) = (0L, 0L);
+        var clock = Stopwatch.StartNew();
+        var window = Stopwatch.StartNew();
+        _model.train();
+
+        for (var epoch = start.Epoch; epoch < EpochCount && step < TotalSteps; epoch++)
+        {
+            var batches = EpochOrder.Batches(_train.Count, _options.BatchSize, _options.Seed, epoch);
+            var firstBatch = epoch == start.Epoch ? start.NextBatchInEpoch : 0;
+            if (epoch != start.Epoch) (lossSum, lossCount) = (0, 0);
+            optimizer.zero_grad();
+            for (var b = firstBatch; b < usedBatches && step < TotalSteps; b++)
+            {
+                using (var scope = torch.NewDisposeScope())
+                {
+                    using var cpuBatch = _train.Collate(batches[b], epoch);
+                    var batch = _device.type == DeviceType.CPU ? cpuBatch : cpuBatch.To(_device);
+                    var loss = _computeLoss(batch);
+                    var lossValue = loss.item<float>();
+                    if (!float.IsFinite(lossValue))
+                    {
+                        _log.Flush();
+                        var last = _checkpoints.CheckpointDirectories().FirstOrDefault();
+                        throw new NonFiniteLossException($"training loss became {lossValue} at step {step + 1} (epoch {epoch + 1}, batch {b + 1}); " +
+                            (last is null ? "no checkpoint was written yet" : $"last good checkpoint: {last}") +
+                            "; try a lower --lr or check the data");
+                    }
+                    (accumulation == 1 ? loss : loss / accumulation).backward();
+                    lossSum += lossValue;
+                    lossCount++;
+                    var batchTokens = batch.AttentionMask.sum().item<long>();
+                    (examples, tokens) = (examples + batch.BatchSize, tokens + batchTokens);
+                    (windowExamples, windowTokens) = (windowExamples + batch.BatchSize, windowTokens + batchTokens);
+                    if (batch != cpuBatch) batch.Dispose();
+                    if ((b + 1) % accumulation != 0) continue;
+
+                    if (_options.MaxGradNorm > 0) nn.utils.clip_grad_norm_(_model.parameters(), _options.MaxGradNorm);
+                    var lr = schedule.LearningRateAt(step);
+                    schedule.Apply(optimizer, step);
+                    optimizer.step();
+                    optimizer.zero_grad();
+                    step++;
+                    var seconds = Math.Max(window.Elapsed.TotalSeconds, 1e-9);
+                    _log.Add(new TrainingLogRow(step, epoch + 1, lossValue, lr, windowTokens / seconds, windowExamples / seconds));
+                    if (progress is not null)
+                    {
+                        progress.Value = step;
+                        progress.Description = $"epoch {epoch + 1}/{EpochCount} loss {lossValue:F4} {windowTokens / seconds:F0} tok/s";
+                    }
+                    (windowExamples, windowTokens) = (0, 0);
+                    window.Restart();
+                }
+                if (_options.CheckpointEvery > 0 && step % _options.CheckpointEvery == 0 && (b + 1) % accumulation == 0)
+                    SaveCheckpoint(optimizer, new CheckpointState(step, epoch, b + 1, _options.Seed, "", lossSum, lossCount, epochs));
+                if (_options.StopAfterSteps == step && (b + 1) % accumulation == 0)
+                {
+                    _log.Flush();
+                    return Result(step, completed: false, epochs, examples, tokens, clock);
+                }
+            }
+            epochs.Add(new EpochMetrics(epoch + 1, step, lossCount == 0 ? double.NaN : lossSum / lossCount, Evaluate(evaluate, epoch)));
+            EpochMetrics.Write(_runDirectory, epochs);
+            SaveCheckpoint(optimizer, new CheckpointState(step, epoch + 1, 0, _options.Seed, "", 0, 0, epochs));
+        }
+        _log.Flush();
+        return Result(step, completed: true, epochs, examples, tokens, clock);
+    }
+
+    IReadOnlyDictionary<string, double> Evaluate(Func<int, IReadOnlyDictionary<string, double>>? evaluate, int epoch)
+    {
+        if (evaluate is null) return new Dictionary<string, double>();
+        _model.eval();
+        try
+        {
+            using var noGrad = torch.no_grad();
+            return evaluate(epoch);
+        }
+        finally
+        {
+            _model.train();
+        }
+    }
+
+    void SaveCheckpoint(TorchSharp.Modules.AdamW optimizer, CheckpointState state)
+    {
+        using var rng = torch.random.get_rng_state();
+        var withRng = state with { TorchRngState = Convert.ToBase64String(rng.data<byte>().ToArray()) };
+        _checkpoints.Save(withRng, directory =>
+        {
+            _model.save(Path.Combine(directory, CheckpointStore.ModelFile));
+            optimizer.save_state_dict(Path.Combine(directory, CheckpointStore.OptimizerFile));
+        }, _options.KeepCheckpoints);
+        _log.Flush();
+    }
+
+    TrainingResult Result(int step, bool completed, IReadOnlyList<EpochMetrics> epochs, long examples, long tokens, Stopwatch clock)
+    {
+        var seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+        return new TrainingResult(step, TotalSteps, completed, epochs, examples / seconds, tokens / seconds, clock.Elapsed.TotalSeconds);
+    }
+}

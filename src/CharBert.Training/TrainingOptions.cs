@@ -1,0 +1,42 @@
+namespace CharBert.Training;
+
+/// <summary>Hyper-parameters and run controls of one training run. Defaults are the original CharBERT
+/// fine-tuning scripts' (run_ner.py / run_glue.py / run_squad.py): lr 3e-5, 3 epochs, AdamW eps 1e-8,
+/// weight decay 0, no warm-up, gradient clipping at 1.0, seed 42.</summary>
+public sealed record TrainingOptions
+{
+    public int Epochs { get; init; } = 3;
+    /// <summary>When set, training stops after this many optimiser steps and the schedule spans them (HF max_steps).</summary>
+    public int? MaxSteps { get; init; }
+    public int BatchSize { get; init; } = 32;
+    public double LearningRate { get; init; } = 3e-5;
+    public double WeightDecay { get; init; }
+    public double AdamEpsilon { get; init; } = 1e-8;
+    public int WarmupSteps { get; init; }
+    public double MaxGradNorm { get; init; } = 1.0;
+    public int GradientAccumulationSteps { get; init; } = 1;
+    public int Seed { get; init; } = 42;
+    public string Device { get; init; } = "cpu";
+    /// <summary>Write a resumable checkpoint every this many optimiser steps (0 = only at the end of each epoch).</summary>
+    public int CheckpointEvery { get; init; } = 500;
+    /// <summary>How many of the newest checkpoints to keep on disk.</summary>
+    public int KeepCheckpoints { get; init; } = 2;
+    /// <summary>Stop (as if killed) after this many optimiser steps, without final outputs. For resume tests and time-boxed jobs.</summary>
+    public int? StopAfterSteps { get; init; }
+    public bool Quiet { get; init; }
+
+    /// <summary>Quiet when asked, when stdout is redirected, or on CI (CI=true).</summary>
+    public static bool QuietByEnvironment =>
+        Console.IsOutputRedirected || string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    public void Validate()
+    {
+        if (Epochs < 1 && MaxSteps is null) throw new ArgumentException($"epochs must be at least 1 (got {Epochs})");
+        if (MaxSteps is < 1) throw new ArgumentException($"max steps must be at least 1 (got {MaxSteps})");
+        if (BatchSize < 1) throw new ArgumentException($"batch size must be at least 1 (got {BatchSize})");
+        if (!(LearningRate > 0)) throw new ArgumentException($"learning rate must be positive (got {LearningRate})");
+        if (GradientAccumulationSteps < 1) throw new ArgumentException($"gradient accumulation steps must be at least 1 (got {GradientAccumulationSteps})");
+        if (WarmupSteps < 0) throw new ArgumentException($"warm-up steps must be non-negative (got {WarmupSteps})");
+        if (CheckpointEvery < 0) throw new ArgumentException($"checkpoint interval must be non-negative (got {CheckpointEvery})");
+    }
+}

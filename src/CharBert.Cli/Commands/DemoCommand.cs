@@ -28,7 +28,8 @@ public static class DemoCommand
             foreach (var f in outcome.Findings)
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{f.Task}: BERT {f.BertClean:0.000} -> {f.BertAttacked:0.000} attacked; CharBERT {f.CharBertClean:0.000} -> {f.CharBertAttacked:0.000}" +
-                    $" ({(f.CharBertMoreRobust ? "CharBERT loses less" : "CharBERT does not lose less")})"));
+                    $" ({(f.CharBertMoreRobust ? "CharBERT loses less" : "CharBERT does not lose less")}" +
+                    $"{(f.CharBertBetterUnderAttack ? "; it scores higher under attack" : "")})"));
             Console.WriteLine($"results:  {outcome.ResultsDir} (summary.csv, summary-mean-std.csv, runs/)");
             Console.WriteLine($"charts:   {Path.Combine(outcome.ResultsDir, "charts")} ({outcome.Charts.Count} PNG + SVG)");
             Console.WriteLine($"report:   {outcome.ReportPath}");

@@ -1,3 +1,4 @@
+using CharBert.Text.IO;
 using CharBert.Experiments.Results;
 using CharBert.Experiments.Specs;
 
@@ -20,7 +21,7 @@ public sealed class AblationRunner(ExperimentSpec spec, string resultsDir, IRead
     public AblationRunSummary Run(CancellationToken cancellation = default)
     {
         Directory.CreateDirectory(resultsDir);
-        AtomicText.Write(Path.Combine(resultsDir, ResolvedSpecFile), SpecLoader.ToJson(spec));
+        AtomicFile.WriteAllText(Path.Combine(resultsDir, ResolvedSpecFile), SpecLoader.ToJson(spec));
         Store.RebuildMeanStd();
         var finished = Store.FinishedCells();
         var ran = new List<CellKey>();
@@ -50,7 +51,7 @@ public sealed class AblationRunner(ExperimentSpec spec, string resultsDir, IRead
         var runDir = RunDirOf(resultsDir, cell.Key);
         var pretrainDir = Path.Combine(resultsDir, RunsFolder, cell.Variant, $"seed-{cell.Seed}", "pretrain");
         Directory.CreateDirectory(runDir);
-        AtomicText.Write(Path.Combine(runDir, EnvironmentRecord.FileName),
+        AtomicFile.WriteAllText(Path.Combine(runDir, EnvironmentRecord.FileName),
             EnvironmentRecord.Capture(command, spec.Training.Device, cell.Seed).ToJson());
         var context = new CellContext(spec, cell, runDir, pretrainDir) { AttacksDir = Path.Combine(resultsDir, AttacksFolder, cell.TaskName) };
         foreach (var step in steps)

@@ -10,7 +10,8 @@ public sealed record EnvironmentRecord(
     string Command, string ToolVersion, IReadOnlyDictionary<string, string> Libraries, string Runtime, string Os,
     string Device, int Seed, DateTimeOffset StartedUtc)
 {
-    public const string FileName = "environment.json";
+    // Not "environment.json": the training runs inside a cell (finetune/, pretrain/) write their own record by that name.
+    public const string FileName = "cell-environment.json";
 
     static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
 

@@ -15,7 +15,7 @@ public static class ChartFile
         var png = Path.Combine(directory, name + ".png");
         var bytes = plot.GetImageBytes(width, height, ImageFormat.Png);
         AtomicFile.Write(png, s => s.Write(bytes));
-        AtomicText.Write(Path.Combine(directory, name + ".svg"), plot.GetSvgXml(width, height));
+        AtomicFile.WriteAllText(Path.Combine(directory, name + ".svg"), plot.GetSvgXml(width, height));
         return png;
     }
 

@@ -36,14 +36,19 @@ public static class DemoStudy
     /// <summary>The demo's experiment: paths relative to <paramref name="dataRoot"/> (the prepared data folder).</summary>
     public static ExperimentSpec Spec(string dataRoot, DemoScale scale, string device)
     {
-        static ModelSpec Model(string kind, bool nlm, bool useChar) =>
-            new(kind, ExperimentSpec.ScratchPrefix + "tiny", Pretrain: true, Nlm: nlm, new JsonObject { ["use_char_channel"] = useChar });
+        static ModelSpec Model(string kind, bool nlm, JsonObject config) =>
+            new(kind, ExperimentSpec.ScratchPrefix + "tiny", Pretrain: true, Nlm: nlm, config);
         var attacks = new Dictionary<string, AttackRecipeSpec> { ["charbert2020"] = new("charbert2020", [], [1.0]) };
         foreach (var type in EditTypes) attacks[type] = new AttackRecipeSpec("charbert2020", [type], [1.0]);
         return new ExperimentSpec(
             Name: "demo",
             DataRoot: Path.GetFullPath(dataRoot),
-            Models: new Dictionary<string, ModelSpec> { ["bert"] = Model("bert", false, false), ["charbert"] = Model("charbert", true, true) },
+            Models: new Dictionary<string, ModelSpec>
+            {
+                ["charbert"] = Model("charbert", true, new JsonObject
+                    { ["use_char_channel"] = true, ["fusion_sharing"] = "shared", ["fusion"] = "conv", ["char_encoder"] = "bigru" }),
+                ["bert"] = Model("bert", false, new JsonObject { ["use_char_channel"] = false }),
+            },
             Tasks: new Dictionary<string, TaskSpec>
             {
                 ["pos-brown"] = new("pos", "brown", "pos-train.txt", "pos-dev.txt", "pos-test.txt", "accuracy"),

@@ -1,3 +1,4 @@
+using CharBert.Text.IO;
 using System.Globalization;
 using System.Text;
 using CharBert.Experiments.Ablation;
@@ -45,7 +46,7 @@ public static class MarkdownReport
 
         AppendProvenance(md, resultsDir);
         var path = Path.Combine(resultsDir, FileName);
-        AtomicText.Write(path, md.ToString());
+        AtomicFile.WriteAllText(path, md.ToString());
         return path;
     }
 

@@ -1,3 +1,4 @@
+using CharBert.Text.IO;
 using System.Text;
 using System.Text.Json;
 using static TorchSharp.torch;

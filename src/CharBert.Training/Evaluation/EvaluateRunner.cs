@@ -1,3 +1,4 @@
+using CharBert.Text.IO;
 using System.Globalization;
 using CharBert.Modeling.Checkpoints;
 using CharBert.Training.Runs;
@@ -38,7 +39,7 @@ public static class EvaluateRunner
             evaluation.WritePredictions(Path.Combine(settings.Output, $"predictions_{Path.GetFileNameWithoutExtension(file)}.csv"));
             rows.AddRange(evaluation.Metrics.Select(m => new EvaluationResultRow(modelName, spec.ToString(), file, m.Key, m.Value)));
         }
-        AtomicWrite.File(Path.Combine(settings.Output, "results.csv"), temp =>
+        AtomicFile.WriteViaTempPath(Path.Combine(settings.Output, "results.csv"), temp =>
         {
             using var writer = new StreamWriter(temp);
             using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);

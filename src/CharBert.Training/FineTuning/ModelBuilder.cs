@@ -1,3 +1,4 @@
+using CharBert.Text.IO;
 using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
 using CharBert.Training.Runs;
@@ -40,7 +41,7 @@ public static class ModelBuilder
     public static void Save(ITaskModel model, string directory, TextResources text, TaskMetadata metadata)
     {
         if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
-        AtomicWrite.Directory(directory, temp =>
+        AtomicFile.WriteDirectory(directory, temp =>
         {
             ModelDirectory.Save(temp, model, metadata.Labels, text.VocabularyFiles());
             metadata.Save(temp);

@@ -1,3 +1,4 @@
+using CharBert.Text.IO;
 using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
 using CharBert.Text.Featurization;
@@ -80,7 +81,7 @@ public static class PretrainRunner
 
         var modelDirectory = Path.Combine(settings.Output, RunFiles.Model);
         if (Directory.Exists(modelDirectory)) Directory.Delete(modelDirectory, recursive: true);
-        AtomicWrite.Directory(modelDirectory, temp => ModelDirectory.Save(temp, model, null, text.VocabularyFiles()));
+        AtomicFile.WriteDirectory(modelDirectory, temp => ModelDirectory.Save(temp, model, null, text.VocabularyFiles()));
         JsonFiles.Write(Path.Combine(settings.Output, RunFiles.Metrics), result);
         return result;
     }

@@ -1,3 +1,4 @@
+using CharBert.Text.IO;
 using System.Security.Cryptography;
 
 namespace CharBert.Training.Runs;
@@ -22,7 +23,7 @@ public sealed class CheckpointStore(string runDirectory)
         var final = Path.Combine(Root, $"step-{state.GlobalStep:D8}");
         Directory.CreateDirectory(Root);
         if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
-        AtomicWrite.Directory(final, temp =>
+        AtomicFile.WriteDirectory(final, temp =>
         {
             writeTensors(temp);
             JsonFiles.Write(Path.Combine(temp, StateFile), state);

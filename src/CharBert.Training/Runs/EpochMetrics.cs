@@ -1,3 +1,4 @@
+using CharBert.Text.IO;
 using System.Globalization;
 using CsvHelper;
 
@@ -14,7 +15,7 @@ public sealed record EpochMetrics(int Epoch, int Step, double TrainLoss, IReadOn
         JsonFiles.Write(Path.Combine(runDirectory, "epochs.json"), epochs);
         var rows = epochs.SelectMany(e => e.Metrics.Select(m => new Row(e.Epoch, e.Step, m.Key, m.Value))
             .Prepend(new Row(e.Epoch, e.Step, "train_loss", e.TrainLoss)));
-        AtomicWrite.File(Path.Combine(runDirectory, "epochs.csv"), temp =>
+        AtomicFile.WriteViaTempPath(Path.Combine(runDirectory, "epochs.csv"), temp =>
         {
             using var writer = new StreamWriter(temp);
             using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using CharBert.Text.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -14,7 +15,7 @@ public static class JsonFiles
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public static void Write<T>(string path, T value) => AtomicWrite.Text(path, JsonSerializer.Serialize(value, Options));
+    public static void Write<T>(string path, T value) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(value, Options));
 
     public static T Read<T>(string path)
     {

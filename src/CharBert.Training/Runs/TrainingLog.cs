@@ -1,3 +1,4 @@
+using CharBert.Text.IO;
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -30,7 +31,7 @@ public sealed class TrainingLog
         _rows.AddRange(csv.GetRecords<TrainingLogRow>().Where(r => r.Step <= step));
     }
 
-    public void Flush() => AtomicWrite.File(_path, temp =>
+    public void Flush() => AtomicFile.WriteViaTempPath(_path, temp =>
     {
         using var writer = new StreamWriter(temp);
         using var csv = new CsvWriter(writer, Csv);

@@ -1,3 +1,4 @@
+using CharBert.Text.IO;
 using System.Globalization;
 using CsvHelper;
 using CharBert.Training.Runs;
@@ -10,7 +11,7 @@ public sealed record PredictionRow(string ExampleId, int Position, string Input,
 /// <summary>Metrics of one data file and the per-example predictions behind them.</summary>
 public sealed record TaskEvaluation(IReadOnlyDictionary<string, double> Metrics, IReadOnlyList<PredictionRow> Predictions)
 {
-    public void WritePredictions(string path) => AtomicWrite.File(path, temp =>
+    public void WritePredictions(string path) => AtomicFile.WriteViaTempPath(path, temp =>
     {
         using var writer = new StreamWriter(temp);
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);

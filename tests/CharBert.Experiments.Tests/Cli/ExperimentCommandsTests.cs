@@ -49,11 +49,11 @@ public class ExperimentCommandsTests
     {
         using var dir = new TempFolder();
         var spec = Path.Combine(SharedPaths.RepoRoot, "experiments", "demo.json");
-        new SummaryStore(dir.Path).AppendCell(new CellKey("charbert", 1, "ner"),
-            [new ResultRow("charbert", 1, "ner", "clean", ResultRow.NoAttack, 0, "f1", 0.5)]);
+        new SummaryStore(dir.Path).AppendCell(new CellKey("charbert", 1, "spam"),
+            [new ResultRow("charbert", 1, "spam", "clean", ResultRow.NoAttack, 0, "accuracy", 0.5)]);
         var result = Run("ablate", "--spec", spec, "--out", dir.Path, "--dry-run");
         Assert.That(result.Exit, Is.EqualTo(0), result.Err);
-        Assert.That(result.Out, Does.Contain("= 2 cell(s)").And.Contain("done    charbert/seed-1/ner").And.Contain("pending bert/seed-1/ner"));
+        Assert.That(result.Out, Does.Contain("= 4 cell(s)").And.Contain("done    charbert/seed-1/spam").And.Contain("pending bert/seed-1/pos-brown"));
     }
 
     [Test]

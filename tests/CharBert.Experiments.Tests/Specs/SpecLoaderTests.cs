@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CharBert.Experiments.Ablation;
+using CharBert.Experiments.Demo;
 using CharBert.Experiments.Specs;
 using CharBert.TestSupport;
 using CharBert.Text.IO;
@@ -123,11 +124,12 @@ public class SpecLoaderTests
     }
 
     [Test]
-    public void Repository_demo_spec_is_small_and_drops_the_base_attack()
+    public void Repository_demo_spec_is_the_study_charbert_demo_runs()
     {
-        var spec = SpecLoader.Load(RepoSpec("demo.json"));
-        Assert.That(spec.Name, Is.EqualTo("demo"));
-        Assert.That(spec.Attacks.Recipes.Keys, Is.EqualTo(new[] { "keyboard" }));
-        Assert.That(GridCell.Expand(spec), Has.Count.EqualTo(2));
+        var fromFile = SpecLoader.Load(RepoSpec("demo.json"));
+        var inCode = DemoStudy.Spec(fromFile.DataRoot, DemoScale.Times(1), "cpu");
+        Assert.That(SpecLoader.ToJson(fromFile), Is.EqualTo(SpecLoader.ToJson(inCode)));
+        Assert.That(fromFile.Tasks.Keys, Is.EquivalentTo(new[] { "pos-brown", "spam" }));
+        Assert.That(GridCell.Expand(fromFile), Has.Count.EqualTo(4));
     }
 }

@@ -1,3 +1,6 @@
+using CharBert.Text.IO.Conll;
+using CharBert.Text.IO.Tsv;
+using CharBert.Text.Tests.IO;
 using CharBert.Text.Corpora;
 using NUnit.Framework;
 
@@ -59,5 +62,41 @@ public class RealCorporaTests
         Assert.That(rows, Has.Count.EqualTo(6_046));
         Assert.That(rows.Count(r => r.EndsWith("\t1")), Is.EqualTo(1_896));
         Assert.That(rows, Has.All.Matches<string>(r => r.Count(c => c == '\t') == 1));
+    }
+
+    [Test]
+    public void Converted_brown_pos_files_round_trip_byte_identical_through_the_conll_reader()
+    {
+        var directory = RequireCorpus("brown");
+        foreach (var split in new[] { "train", "dev", "test" })
+        {
+            var path = Path.Combine(directory, "pos", split + ".txt");
+            var copy = Path.Combine(Path.GetTempPath(), $"brown-{split}-{Guid.NewGuid():N}.txt");
+            try
+            {
+                using (var reader = ConllReader.Open(path))
+                    ConllWriter.Write(copy, reader.ReadSentences(), reader.HasBom);
+                ByteAssert.Identical(File.ReadAllBytes(copy), File.ReadAllBytes(path));
+            }
+            finally { File.Delete(copy); }
+        }
+    }
+
+    [Test]
+    public void Converted_spam_assassin_files_round_trip_byte_identical_through_the_tsv_reader()
+    {
+        var directory = RequireCorpus("spam-assassin");
+        foreach (var split in new[] { "train", "dev", "test" })
+        {
+            var path = Path.Combine(directory, split + ".tsv");
+            var copy = Path.Combine(Path.GetTempPath(), $"spam-{split}-{Guid.NewGuid():N}.tsv");
+            try
+            {
+                using (var reader = TsvReader.Open(path, GlueLayouts.Sst2))
+                    TsvWriter.Write(copy, reader.Header, reader.ReadRecords().ToList(), reader.HasBom);
+                ByteAssert.Identical(File.ReadAllBytes(copy), File.ReadAllBytes(path));
+            }
+            finally { File.Delete(copy); }
+        }
     }
 }

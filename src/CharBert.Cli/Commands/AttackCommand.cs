@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using CharBert.Attacks.Adversarial;
 using CharBert.Attacks.Formats;
+using CharBert.Training.Adversarial;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Output;
 using CharBert.Attacks.Perturbations;
@@ -35,16 +37,23 @@ public static class AttackCommand
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar or summary" };
         var adversarial = new Option<bool>("--adversarial") { Description = "Greedy model-guided attack (Pruthi et al. 2019) instead of a random recipe" };
         var model = new Option<DirectoryInfo?>("--model") { Description = "Fine-tuned model directory (with --adversarial)" };
+        var maxEdits = new Option<int>("--max-edits") { Description = "k of the k-character adversarial attack", DefaultValueFactory = _ => 1 };
+        var maxExamples = new Option<int?>("--max-examples") { Description = "Attack only the first N records (adversarial search)" };
+        var segment = new Option<string>("--segment") { Description = "Adversarial search on pair tasks: attack text a (first) or b (second)", DefaultValueFactory = _ => "a" };
+        var timeLimit = new Option<double?>("--time-limit") { Description = "Adversarial search: seconds per example" };
 
         var command = new Command("attack", "Generate character-attacked test sets (CharBERT 2020, Pruthi 2019, rate-based)");
-        foreach (var o in new Option[] { task, input, recipe, types, rate, seed, sets, squadTarget, protectAnswers, tokens, columns, misspellings, threads, output, quiet, adversarial, model })
+        foreach (var o in new Option[] { task, input, recipe, types, rate, seed, sets, squadTarget, protectAnswers, tokens, columns, misspellings, threads, output, quiet, adversarial, model, maxEdits, maxExamples, segment, timeLimit })
             command.Options.Add(o);
 
         command.SetAction(parse =>
         {
             if (parse.GetValue(adversarial))
-                throw new UserFacingException("--adversarial is not available yet: no model adapter implements CharBert.Attacks.Adversarial.IAttackTarget " +
-                                              "(the greedy search itself exists in CharBert.Attacks); use a random --recipe");
+                return RunAdversarial(parse.GetValue(model) ?? throw new ArgumentException("--adversarial needs --model DIR (a fine-tuned model directory)"),
+                    parse.GetValue(input)!, parse.GetValue(maxEdits), parse.GetValue(maxExamples), parse.GetValue(segment) switch
+                    {
+                        "a" => false, "b" => true, var other => throw new ArgumentException($"--segment must be a or b, not '{other}'"),
+                    }, parse.GetValue(timeLimit), parse.GetValue(output)!.FullName);
             var taskName = parse.GetValue(task)!.Trim().ToLowerInvariant();
             var inputFile = parse.GetValue(input)!;
             if (!inputFile.Exists) throw new FileNotFoundException($"input file not found: {inputFile.FullName}");
@@ -72,6 +81,22 @@ public static class AttackCommand
             return 0;
         });
         return command;
+    }
+
+    static int RunAdversarial(DirectoryInfo modelDir, FileInfo input, int maxEdits, int? maxExamples, bool secondSegment, double? timeLimit, string outDir)
+    {
+        if (!input.Exists) throw new FileNotFoundException($"input file not found: {input.FullName}");
+        var (results, summary) = AdversarialClassificationRunner.Run(modelDir.FullName, input.FullName,
+            new GreedySearchOptions(MaxEdits: maxEdits, TimeLimitPerExample: timeLimit is { } t ? TimeSpan.FromSeconds(t) : null),
+            maxExamples: maxExamples, attackSecondSegment: secondSegment);
+        Directory.CreateDirectory(outDir);
+        var stem = Path.GetFileNameWithoutExtension(input.Name);
+        AttackManifest.WriteJson(Path.Combine(outDir, $"{stem}.adversarial.summary.json"), summary);
+        AttackManifest.WriteJson(Path.Combine(outDir, $"{stem}.adversarial.results.json"), results);
+        for (var k = 0; k < summary.MeanQualityAfterEdits.Count; k++)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"accuracy after {k} edit(s): {summary.MeanQualityAfterEdits[k]:0.0000}"));
+        Console.WriteLine($"{summary.Flipped} of {summary.Examples} examples flipped; {summary.TotalQueries:N0} model queries -> {outDir}");
+        return 0;
     }
 
     static IAttackDocument LoadDocument(string taskName, string path, ParseResult parse, Option<string> tokens, Option<string?> columns,

@@ -1,0 +1,37 @@
+using CharBert.Attacks.Adversarial;
+using CharBert.Training.Adversarial;
+using CharBert.Training.FineTuning;
+using CharBert.Training.Tests.Support;
+using NUnit.Framework;
+
+namespace CharBert.Training.Tests.Adversarial;
+
+/// <summary>The greedy character attack against a real fine-tuned model: on synthetic QNLI where "yes" in the
+/// sentence means entailment, one edit to "yes" flips entailed examples, so adversarial accuracy must fall.</summary>
+public class AdversarialClassificationTests
+{
+    [Test]
+    public void One_character_edits_flip_a_fine_tuned_keyword_classifier()
+    {
+        using var dir = new TempDirectory();
+        var settings = new FineTuneSettings
+        {
+            Task = "glue:qnli", ModelConfig = FineTuneEndToEndTests.WriteTestConfig(dir),
+            VocabDirectory = SyntheticTaskFiles.WriteVocabulary(dir.Combine("vocab")),
+            Train = SyntheticTaskFiles.WriteQnli(dir.Combine("train.tsv"), 128, 3), Dev = SyntheticTaskFiles.WriteQnli(dir.Combine("dev.tsv"), 16, 4),
+            Output = dir.Combine("run"), MaxSeqLength = 16,
+            Training = new TrainingOptions { Epochs = 4, BatchSize = 16, LearningRate = 5e-3, WarmupSteps = 3, Quiet = true, Seed = 11, CheckpointEvery = 0 },
+        };
+        FineTuneRunner.Run(settings);
+
+        var (results, summary) = AdversarialClassificationRunner.Run(Path.Combine(settings.Output, "model"), settings.Dev,
+            new GreedySearchOptions(MaxEdits: 1), attackSecondSegment: true);
+
+        Assert.That(results, Has.Count.EqualTo(16));
+        Assert.That(summary.MeanQualityAfterEdits[0], Is.GreaterThan(0.8), "clean accuracy of the fine-tuned model");
+        Assert.That(summary.MeanQualityAfterEdits[1], Is.LessThan(summary.MeanQualityAfterEdits[0] - 0.2), "one edit must hurt");
+        Assert.That(results.Where(r => r.Stop == SearchStop.Flipped).SelectMany(r => r.Edits).Any(e => e.Original == "yes"),
+            "the flips come from editing the keyword");
+        Assert.That(summary.TotalQueries, Is.GreaterThan(16));
+    }
+}

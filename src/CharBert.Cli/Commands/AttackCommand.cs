@@ -86,7 +86,7 @@ public static class AttackCommand
     static int RunAdversarial(DirectoryInfo modelDir, FileInfo input, int maxEdits, int? maxExamples, bool secondSegment, double? timeLimit, string outDir)
     {
         if (!input.Exists) throw new FileNotFoundException($"input file not found: {input.FullName}");
-        var (results, summary) = AdversarialClassificationRunner.Run(modelDir.FullName, input.FullName,
+        var (results, summary) = AdversarialRunner.Run(modelDir.FullName, input.FullName,
             new GreedySearchOptions(MaxEdits: maxEdits, TimeLimitPerExample: timeLimit is { } t ? TimeSpan.FromSeconds(t) : null),
             maxExamples: maxExamples, attackSecondSegment: secondSegment);
         Directory.CreateDirectory(outDir);

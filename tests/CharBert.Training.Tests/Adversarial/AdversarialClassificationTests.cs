@@ -24,7 +24,7 @@ public class AdversarialClassificationTests
         };
         FineTuneRunner.Run(settings);
 
-        var (results, summary) = AdversarialClassificationRunner.Run(Path.Combine(settings.Output, "model"), settings.Dev,
+        var (results, summary) = AdversarialRunner.Run(Path.Combine(settings.Output, "model"), settings.Dev,
             new GreedySearchOptions(MaxEdits: 1), attackSecondSegment: true);
 
         Assert.That(results, Has.Count.EqualTo(16));
@@ -33,5 +33,32 @@ public class AdversarialClassificationTests
         Assert.That(results.Where(r => r.Stop == SearchStop.Flipped).SelectMany(r => r.Edits).Any(e => e.Original == "yes"),
             "the flips come from editing the keyword");
         Assert.That(summary.TotalQueries, Is.GreaterThan(16));
+    }
+}
+
+/// <summary>The same search against a fine-tuned NER tagger, through the token-classification target.</summary>
+public class AdversarialTaggingTests
+{
+    [Test]
+    public void The_search_runs_against_a_fine_tuned_tagger_and_never_improves_it()
+    {
+        using var dir = new TempDirectory();
+        var settings = new FineTuneSettings
+        {
+            Task = "ner", ModelConfig = FineTuneEndToEndTests.WriteTestConfig(dir),
+            VocabDirectory = SyntheticTaskFiles.WriteVocabulary(dir.Combine("vocab")),
+            Train = SyntheticTaskFiles.WriteNer(dir.Combine("train.txt"), 96, 1), Dev = SyntheticTaskFiles.WriteNer(dir.Combine("dev.txt"), 12, 2),
+            Output = dir.Combine("run"), MaxSeqLength = 16,
+            Training = new TrainingOptions { Epochs = 4, BatchSize = 16, LearningRate = 5e-3, WarmupSteps = 3, Quiet = true, Seed = 11, CheckpointEvery = 0 },
+        };
+        FineTuneRunner.Run(settings);
+
+        var (results, summary) = AdversarialRunner.Run(Path.Combine(settings.Output, "model"), settings.Dev, new GreedySearchOptions(MaxEdits: 1));
+
+        Assert.That(results, Has.Count.EqualTo(12));
+        Assert.That(summary.MeanQualityAfterEdits, Has.Count.EqualTo(2));
+        Assert.That(summary.MeanQualityAfterEdits[0], Is.GreaterThan(0.5), "the tagger gets most clean sentences' entities right");
+        Assert.That(summary.MeanQualityAfterEdits[1], Is.LessThanOrEqualTo(summary.MeanQualityAfterEdits[0]));
+        Assert.That(summary.TotalQueries, Is.GreaterThan(12), "candidates were scored by the model");
     }
 }

@@ -1,3 +1,4 @@
+using CharBert.Metrics.Analysis;
 using CharBert.Metrics.Classification;
 using CharBert.Metrics.Sequence;
 using CharBert.Modeling;
@@ -90,8 +91,15 @@ public sealed class TokenTaggingTask : IFineTuneTask
                 rowsOut.Add(new PredictionRow(s.ToString(), w, sentence.Words[w], sentence.Labels[w], words[w]));
         }
         Dictionary<string, double> metrics;
+        // The paper's word-vs-subword breakdown: words the tokenizer keeps whole vs words it splits (as evaluated).
+        var subwordsPerWord = dataset.Words.Select(w => (IReadOnlyList<int>)_featurizer.TokenizeWords(w).Select(p => p.Count).ToArray()).ToList();
+        string splitMetric;
+        WordSplitScores split;
         if (Spec.Kind == TaskKind.Pos) // POS tags are not chunk tags: plain token accuracy
+        {
             metrics = new() { ["accuracy"] = ClassificationMetrics.Accuracy(gold.SelectMany(g => g).ToList(), predicted.SelectMany(p => p).ToList()) };
+            (splitMetric, split) = ("accuracy", SubwordSplitAnalysis.TokenAccuracy(subwordsPerWord, gold, predicted));
+        }
         else
         {
             var report = SpanMetrics.Evaluate(gold, predicted);
@@ -100,7 +108,10 @@ public sealed class TokenTaggingTask : IFineTuneTask
                 ["precision"] = report.Overall.Precision, ["recall"] = report.Overall.Recall, ["f1"] = report.Overall.F1,
                 ["accuracy"] = report.TokenAccuracy,
             };
+            (splitMetric, split) = ("f1", SubwordSplitAnalysis.EntityF1(subwordsPerWord, gold, predicted));
         }
+        if (split.WholeItems > 0) metrics[splitMetric + ".word"] = split.Whole;
+        if (split.SplitItems > 0) metrics[splitMetric + ".subword"] = split.Split;
         return new TaskEvaluation(metrics, rowsOut);
     }
 }

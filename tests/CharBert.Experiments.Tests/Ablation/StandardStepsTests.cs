@@ -82,6 +82,8 @@ public class StandardStepsTests
                 var s = cell.Single(r => r.Metric == MetricNames.SensitivityAttacked).Value;
                 Assert.That(s, Is.GreaterThan(0).And.LessThanOrEqualTo(2), $"{variant}/{task} sensitivity");
             }
+        Assert.That(rows.Any(r => r.Task == "pos" && r.TestSet == "clean" && r.Metric == "accuracy" + MetricNames.WordSuffix),
+            "token tasks report the metric on words the tokenizer keeps whole");
         Assert.That(Directory.GetFiles(Path.Combine(results, AblationRunner.AttacksFolder), "*.manifest.json", SearchOption.AllDirectories),
             Has.Length.EqualTo(2), "attacked sets are made once per task and shared by the variants");
         Assert.That(File.Exists(Path.Combine(results, "runs", "charbert", "seed-1", "pretrain", "model", "model.safetensors")));

@@ -50,50 +50,6 @@ public static class TidyCsv
         });
 }
 
-public sealed class ResultRowMap : ClassMap<ResultRow>
-{
-    public ResultRowMap()
-    {
-        Parameter(nameof(ResultRow.Variant)).Name("variant");
-        Parameter(nameof(ResultRow.Seed)).Name("seed");
-        Parameter(nameof(ResultRow.Task)).Name("task");
-        Parameter(nameof(ResultRow.TestSet)).Name("test_set");
-        Parameter(nameof(ResultRow.Attack)).Name("attack");
-        Parameter(nameof(ResultRow.Rate)).Name("rate");
-        Parameter(nameof(ResultRow.Metric)).Name("metric");
-        Parameter(nameof(ResultRow.Value)).Name("value");
-        Map(r => r.Variant).Name("variant");
-        Map(r => r.Seed).Name("seed");
-        Map(r => r.Task).Name("task");
-        Map(r => r.TestSet).Name("test_set");
-        Map(r => r.Attack).Name("attack");
-        Map(r => r.Rate).Name("rate");
-        Map(r => r.Metric).Name("metric");
-        Map(r => r.Value).Name("value");
-    }
-}
+public sealed class ResultRowMap : SnakeCaseMap<ResultRow>;
 
-public sealed class AggregateRowMap : ClassMap<AggregateRow>
-{
-    public AggregateRowMap()
-    {
-        Parameter(nameof(AggregateRow.Variant)).Name("variant");
-        Parameter(nameof(AggregateRow.Task)).Name("task");
-        Parameter(nameof(AggregateRow.TestSet)).Name("test_set");
-        Parameter(nameof(AggregateRow.Attack)).Name("attack");
-        Parameter(nameof(AggregateRow.Rate)).Name("rate");
-        Parameter(nameof(AggregateRow.Metric)).Name("metric");
-        Parameter(nameof(AggregateRow.N)).Name("n");
-        Parameter(nameof(AggregateRow.Mean)).Name("mean");
-        Parameter(nameof(AggregateRow.Std)).Name("std");
-        Map(r => r.Variant).Name("variant");
-        Map(r => r.Task).Name("task");
-        Map(r => r.TestSet).Name("test_set");
-        Map(r => r.Attack).Name("attack");
-        Map(r => r.Rate).Name("rate");
-        Map(r => r.Metric).Name("metric");
-        Map(r => r.N).Name("n");
-        Map(r => r.Mean).Name("mean");
-        Map(r => r.Std).Name("std");
-    }
-}
+public sealed class AggregateRowMap : SnakeCaseMap<AggregateRow>;

@@ -10,24 +10,7 @@ namespace CharBert.Experiments.Sensitivity;
 /// <summary>One line of sensitivity-summary.csv: corpus S over one split of the words (all | attacked | unattacked).</summary>
 public sealed record SensitivitySummaryRow(string Split, int Words, double? S, int Layer, string Pooling, string Channel);
 
-public sealed class SensitivitySummaryRowMap : ClassMap<SensitivitySummaryRow>
-{
-    public SensitivitySummaryRowMap()
-    {
-        Parameter(nameof(SensitivitySummaryRow.Split)).Name("split");
-        Parameter(nameof(SensitivitySummaryRow.Words)).Name("words");
-        Parameter(nameof(SensitivitySummaryRow.S)).Name("s");
-        Parameter(nameof(SensitivitySummaryRow.Layer)).Name("layer");
-        Parameter(nameof(SensitivitySummaryRow.Pooling)).Name("pooling");
-        Parameter(nameof(SensitivitySummaryRow.Channel)).Name("channel");
-        Map(r => r.Split).Name("split");
-        Map(r => r.Words).Name("words");
-        Map(r => r.S).Name("s");
-        Map(r => r.Layer).Name("layer");
-        Map(r => r.Pooling).Name("pooling");
-        Map(r => r.Channel).Name("channel");
-    }
-}
+public sealed class SensitivitySummaryRowMap : SnakeCaseMap<SensitivitySummaryRow>;
 
 /// <summary>Reads clean/attacked files as aligned sentence pairs (through the attack library's readers, so every
 /// format `charbert attack` writes can be measured) and writes the sensitivity CSVs.</summary>

@@ -20,7 +20,7 @@ public class FineTuneEndToEndTests
         return path;
     }
 
-    static FineTuneSettings Settings(TempDirectory dir, string task, string train, string dev) => new()
+    internal static FineTuneSettings Settings(TempDirectory dir, string task, string train, string dev) => new()
     {
         Task = task, ModelConfig = WriteTestConfig(dir), VocabDirectory = SyntheticTaskFiles.WriteVocabulary(dir.Combine("vocab")),
         Train = train, Dev = dev, Output = dir.Combine("run"), MaxSeqLength = 16,

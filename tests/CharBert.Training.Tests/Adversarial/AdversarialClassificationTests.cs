@@ -14,14 +14,8 @@ public class AdversarialClassificationTests
     public void One_character_edits_flip_a_fine_tuned_keyword_classifier()
     {
         using var dir = new TempDirectory();
-        var settings = new FineTuneSettings
-        {
-            Task = "glue:qnli", ModelConfig = FineTuneEndToEndTests.WriteTestConfig(dir),
-            VocabDirectory = SyntheticTaskFiles.WriteVocabulary(dir.Combine("vocab")),
-            Train = SyntheticTaskFiles.WriteQnli(dir.Combine("train.tsv"), 128, 3), Dev = SyntheticTaskFiles.WriteQnli(dir.Combine("dev.tsv"), 16, 4),
-            Output = dir.Combine("run"), MaxSeqLength = 16,
-            Training = new TrainingOptions { Epochs = 4, BatchSize = 16, LearningRate = 5e-3, WarmupSteps = 3, Quiet = true, Seed = 11, CheckpointEvery = 0 },
-        };
+        var settings = FineTuneEndToEndTests.Settings(dir, "glue:qnli",
+            SyntheticTaskFiles.WriteQnli(dir.Combine("train.tsv"), 128, 3), SyntheticTaskFiles.WriteQnli(dir.Combine("dev.tsv"), 16, 4));
         FineTuneRunner.Run(settings);
 
         var (results, summary) = AdversarialRunner.Run(Path.Combine(settings.Output, "model"), settings.Dev,
@@ -43,14 +37,8 @@ public class AdversarialTaggingTests
     public void The_search_runs_against_a_fine_tuned_tagger_and_never_improves_it()
     {
         using var dir = new TempDirectory();
-        var settings = new FineTuneSettings
-        {
-            Task = "ner", ModelConfig = FineTuneEndToEndTests.WriteTestConfig(dir),
-            VocabDirectory = SyntheticTaskFiles.WriteVocabulary(dir.Combine("vocab")),
-            Train = SyntheticTaskFiles.WriteNer(dir.Combine("train.txt"), 96, 1), Dev = SyntheticTaskFiles.WriteNer(dir.Combine("dev.txt"), 12, 2),
-            Output = dir.Combine("run"), MaxSeqLength = 16,
-            Training = new TrainingOptions { Epochs = 4, BatchSize = 16, LearningRate = 5e-3, WarmupSteps = 3, Quiet = true, Seed = 11, CheckpointEvery = 0 },
-        };
+        var settings = FineTuneEndToEndTests.Settings(dir, "ner",
+            SyntheticTaskFiles.WriteNer(dir.Combine("train.txt"), 96, 1), SyntheticTaskFiles.WriteNer(dir.Combine("dev.txt"), 12, 2));
         FineTuneRunner.Run(settings);
 
         var (results, summary) = AdversarialRunner.Run(Path.Combine(settings.Output, "model"), settings.Dev, new GreedySearchOptions(MaxEdits: 1));

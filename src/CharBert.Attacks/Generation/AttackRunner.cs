@@ -13,6 +13,9 @@ public sealed record AttackSetRequest(string Name, AttackRecipe Recipe);
 /// <c>{stem}.{recipe}.manifest.json</c>. Every file is written atomically.</summary>
 public static class AttackRunner
 {
+    /// <summary>The set over all requested edit types (the others are named after their single type).</summary>
+    public const string MixedSetName = "mixed";
+
     public static AttackManifest Run(IAttackDocument document, string inputPath, string task, IReadOnlyList<AttackSetRequest> sets,
         ulong seed, TaskKind taskKind, int threads, string outDir, IReadOnlyDictionary<string, string> options,
         Action<int>? progress = null)
@@ -20,15 +23,14 @@ public static class AttackRunner
         if (sets.Count == 0) throw new ArgumentException("no attack set requested");
         Directory.CreateDirectory(outDir);
         var recipeName = sets[0].Recipe.Name;
-        var stem = Path.GetFileNameWithoutExtension(document.FileName);
         var extension = Path.GetExtension(document.FileName);
         var entries = new List<AttackSetEntry>();
         foreach (var set in sets)
         {
-            var prefix = Path.Combine(outDir, $"{stem}.{recipeName}.{set.Name}");
+            var outputPath = SetPath(outDir, document.FileName, recipeName, set.Name);
+            var prefix = outputPath[..^extension.Length];
             var counters = new AttackCounters();
             var results = new AttackSetGenerator(set.Recipe, seed, taskKind).AttackAll(document.Records, threads, counters, progress);
-            var outputPath = prefix + extension;
             document.Write(outputPath, results);
             EditLogWriter.Write(prefix + ".edits.csv", EditLogWriter.Rows(results, set.Recipe.Name));
             var statistics = AttackStatistics.From(counters);
@@ -39,16 +41,25 @@ public static class AttackRunner
         var first = sets[0].Recipe;
         var manifest = new AttackManifest("charbert attack", AttackManifest.CurrentToolVersion(), task, FileFingerprint.Of(inputPath),
             first.Name, first.Reproduces, seed, first.Parameters, new SortedDictionary<string, string>(options.ToDictionary(), StringComparer.Ordinal), entries);
-        AttackManifest.WriteJson(Path.Combine(outDir, $"{stem}.{recipeName}.manifest.json"), manifest);
+        AttackManifest.WriteJson(ManifestPath(outDir, document.FileName, recipeName), manifest);
         return manifest;
     }
+
+    /// <summary>Where <see cref="Run"/> writes set <paramref name="setName"/> of <paramref name="inputFileName"/>:
+    /// <c>{stem}.{recipe}.{set}{ext}</c>.</summary>
+    public static string SetPath(string outDir, string inputFileName, string recipe, string setName) =>
+        Path.Combine(outDir, $"{Path.GetFileNameWithoutExtension(inputFileName)}.{recipe}.{setName}{Path.GetExtension(inputFileName)}");
+
+    /// <summary>Where <see cref="Run"/> writes the manifest, last: its presence means every set is complete.</summary>
+    public static string ManifestPath(string outDir, string inputFileName, string recipe) =>
+        Path.Combine(outDir, $"{Path.GetFileNameWithoutExtension(inputFileName)}.{recipe}.manifest.json");
 
     /// <summary>The mixed set over <paramref name="types"/> and/or one set per type.</summary>
     public static IReadOnlyList<AttackSetRequest> Sets(string recipe, RecipeRequest request, bool mixed, bool perType)
     {
         var mixedRecipe = RecipeCatalog.Create(recipe, request);
         var sets = new List<AttackSetRequest>();
-        if (mixed) sets.Add(new AttackSetRequest("mixed", mixedRecipe));
+        if (mixed) sets.Add(new AttackSetRequest(MixedSetName, mixedRecipe));
         if (perType)
             foreach (var type in mixedRecipe.Types)
                 sets.Add(new AttackSetRequest(type.ToName(), RecipeCatalog.Create(recipe, request with { Types = [type] })));

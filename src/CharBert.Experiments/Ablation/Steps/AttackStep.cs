@@ -25,9 +25,8 @@ public sealed class AttackStep : ICellStep
             {
                 cancellation.ThrowIfCancellationRequested();
                 var outDir = Path.Combine(context.AttacksDir, $"{name}@{rate.ToString("0.###", CultureInfo.InvariantCulture)}");
-                var stem = Path.GetFileNameWithoutExtension(testPath);
-                var attackedPath = Path.Combine(outDir, $"{stem}.{attack.Recipe}.mixed{Path.GetExtension(testPath)}");
-                if (!File.Exists(Path.Combine(outDir, $"{stem}.{attack.Recipe}.manifest.json")))
+                var attackedPath = AttackRunner.SetPath(outDir, testPath, attack.Recipe, AttackRunner.MixedSetName);
+                if (!File.Exists(AttackRunner.ManifestPath(outDir, testPath, attack.Recipe)))
                 {
                     document ??= task.IsTokenLevel ? ConllAttackDocument.Load(testPath) : TsvAttackDocument.Load(testPath, GlueLayouts.ByName(task.Name), null);
                     var types = attack.Types.Count == 0 ? null : PerturbationTypeNames.ParseList(string.Join(",", attack.Types));

@@ -7,6 +7,8 @@ namespace CharBert.Experiments.Ablation;
 public sealed record AttackedTestSet(string Attack, double Rate, string Path)
 {
     public string Name => $"{Attack}@{Rate:0.###}";
+    /// <summary><see cref="Name"/> as a folder name (no '@').</summary>
+    public string FolderName => Name.Replace('@', '-');
 }
 
 /// <summary>What the steps of one cell share: the spec, the cell, its folders, the artefacts earlier steps

@@ -23,8 +23,9 @@ public static class DemoStudy
     public static DemoOutcome Run(string outDir, DemoScale scale, string device, CorpusCache cache, bool quiet, TextWriter log)
     {
         outDir = Path.GetFullPath(outDir);
-        DemoData.Prepare(Path.Combine(outDir, "data"), scale, cache, message => log.WriteLine(message));
-        var spec = Spec(Path.Combine(outDir, "data"), scale, device);
+        var dataDir = Path.Combine(outDir, "data");
+        DemoData.Prepare(dataDir, scale, cache, message => log.WriteLine(message));
+        var spec = Spec(dataDir, scale, device);
         new AblationRunner(spec, outDir, StandardSteps.Create(quiet), "charbert demo", log).Run();
         var charts = ResultPlotter.PlotAll(outDir);
         var report = MarkdownReport.Write(outDir, charts);
@@ -51,14 +52,14 @@ public static class DemoStudy
             },
             Tasks: new Dictionary<string, TaskSpec>
             {
-                ["pos-brown"] = new("pos", "brown", "pos-train.txt", "pos-dev.txt", "pos-test.txt", "accuracy"),
-                ["spam"] = new("glue", "sst-2", "spam-train.tsv", "spam-dev.tsv", "spam-test.tsv", "accuracy"),
+                ["pos-brown"] = new("pos", "brown", DemoData.PosTrain, DemoData.PosDev, DemoData.PosTest, "accuracy"),
+                ["spam"] = new("glue", "sst-2", DemoData.SpamTrain, DemoData.SpamDev, DemoData.SpamTest, "accuracy"),
             },
             Training: new TrainingSpec(scale.PretrainSteps, scale.FinetuneEpochs, scale.BatchSize, LearningRate: 1e-3,
-                scale.MaxSeqLength, device, PretrainCorpus: "pretrain.txt", PretrainLearningRate: 1e-3),
+                scale.MaxSeqLength, device, PretrainCorpus: DemoData.PretrainText, PretrainLearningRate: 1e-3),
             Attacks: new AttackSpec(attacks, Seed: 42),
             Sensitivity: new SensitivitySpec(-1, "first", "concat"),
             Seeds: [1],
-            Vocab: "vocab");
+            Vocab: DemoData.VocabFolder);
     }
 }

@@ -13,7 +13,7 @@ public sealed class EvaluateStep : ICellStep
     {
         var modelDir = context.FinetunedModelDir ?? throw new InvalidOperationException("evaluate runs after fine-tune");
         var sets = new List<(AttackedTestSet? Attack, string Path, string Folder)> { (null, context.DataPath(context.Cell.Task.Test), "clean") };
-        sets.AddRange(context.AttackedTestSets.Select(a => ((AttackedTestSet?)a, a.Path, a.Name.Replace('@', '-'))));
+        sets.AddRange(context.AttackedTestSets.Select(a => ((AttackedTestSet?)a, a.Path, a.FolderName)));
         foreach (var (attack, path, folder) in sets)
         {
             cancellation.ThrowIfCancellationRequested();

@@ -26,7 +26,7 @@ public sealed class SensitivityStep : ICellStep
             cancellation.ThrowIfCancellationRequested();
             var result = SensitivityAnalysis.RunOnFiles(modelDir, null, false, context.Cell.Task.CliTask,
                 context.DataPath(context.Cell.Task.Test), attack.Path, settings, spec.Training.Device);
-            SensitivityFiles.Write(Path.Combine(context.RunDir, Folder, attack.Name.Replace('@', '-')), result, settings);
+            SensitivityFiles.Write(Path.Combine(context.RunDir, Folder, attack.FolderName), result, settings);
             var report = result.Report;
             if (report.All is { } all) context.AddResult(MetricNames.Sensitivity, all, attack);
             if (report.Attacked is { } attacked) context.AddResult(MetricNames.SensitivityAttacked, attacked, attack);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CharBert.Experiments.Results;
 using CharBert.Experiments.Specs;
 
@@ -6,7 +7,7 @@ namespace CharBert.Experiments.Ablation;
 /// <summary>An attacked copy of a task's test set, produced by the attack step.</summary>
 public sealed record AttackedTestSet(string Attack, double Rate, string Path)
 {
-    public string Name => $"{Attack}@{Rate:0.###}";
+    public string Name => string.Create(CultureInfo.InvariantCulture, $"{Attack}@{Rate:0.###}"); // same text as the attack folder
     /// <summary><see cref="Name"/> as a folder name (no '@').</summary>
     public string FolderName => Name.Replace('@', '-');
 }

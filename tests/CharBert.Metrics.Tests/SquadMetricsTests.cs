@@ -10,6 +10,9 @@ public class SquadMetricsTests
     [TestCase("  Theatre   of\tthe  absurd ", "theatre of absurd")] // "the" inside "theatre" is not an article
     [TestCase("U.S.-based", "usbased")]
     [TestCase("A", "")]
+    [TestCase("ΟΔΟΣ", "οδος")] // Python's lower(): final sigma
+    [TestCase("İstanbul", "i\u0307stanbul")] // Python's lower(): İ -> i + combining dot
+    [TestCase("The ΟΔΟΣ\u001fA\u2028b", "οδος b")] // Python's split(): U+001F and U+2028 are whitespace
     public void Normalisation_follows_the_official_script(string text, string expected)
     {
         Assert.That(SquadNormalizer.Normalize(text), Is.EqualTo(expected));

@@ -11,6 +11,7 @@ public static class BenchCommand
         yield return BenchAttackCommand.Create();
         yield return BenchModelCommand.Create();
         yield return BenchFeaturizeCommand.Create();
+        yield return BenchSquadCommand.Create();
         yield return BenchTrainCommand.Create();
     }
 

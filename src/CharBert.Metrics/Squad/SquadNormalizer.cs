@@ -1,10 +1,12 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using CharBert.Text.Tokenization;
 
 namespace CharBert.Metrics.Squad;
 
 /// <summary>The official SQuAD evaluate script's <c>normalize_answer</c>: lowercase, drop ASCII punctuation
-/// (Python's <c>string.punctuation</c>), drop the words a/an/the, collapse whitespace. Same order as the script.</summary>
+/// (Python's <c>string.punctuation</c>), drop the words a/an/the, collapse whitespace. Same order as the script, with
+/// Python's <c>str.lower()</c> and <c>str.split()</c> (<see cref="PythonCase"/>, <see cref="UnicodeRules"/>).</summary>
 public static partial class SquadNormalizer
 {
     const string AsciiPunctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
@@ -14,7 +16,7 @@ public static partial class SquadNormalizer
 
     public static string Normalize(string text)
     {
-        var lowered = text.ToLowerInvariant();
+        var lowered = PythonCase.Lower(text);
         var noPunctuation = new StringBuilder(lowered.Length);
         foreach (var ch in lowered)
             if (!AsciiPunctuation.Contains(ch)) noPunctuation.Append(ch);
@@ -25,5 +27,5 @@ public static partial class SquadNormalizer
     /// <summary>Whitespace tokens of the normalised text (Python's <c>str.split()</c>).</summary>
     public static string[] NormalizedTokens(string text) => Tokens(Normalize(text));
 
-    static string[] Tokens(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+    static string[] Tokens(string text) => [.. UnicodeRules.SplitOnPythonWhitespace(text)];
 }

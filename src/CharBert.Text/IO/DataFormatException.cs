@@ -22,4 +22,8 @@ public sealed class DataFormatException : Exception
         FilePath = filePath;
         Problem = problem;
     }
+
+    /// <summary>A byte that is not valid UTF-8; <paramref name="byteInLine"/> is 1-based.</summary>
+    public static DataFormatException InvalidUtf8(string filePath, long line, byte value, long byteInLine, Exception? inner = null) =>
+        new(filePath, line, $"invalid UTF-8 (byte 0x{value:X2} at byte {byteInLine} of the line)", inner);
 }

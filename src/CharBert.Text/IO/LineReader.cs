@@ -35,17 +35,7 @@ public sealed class LineReader : IDisposable
         if (HasBom) bufferStart = Bom.Length;
     }
 
-    public static LineReader Open(string path)
-    {
-        try
-        {
-            return new LineReader(File.OpenRead(path), path, ownsStream: true);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new DataFormatException(path, 0, "file not found", e);
-        }
-    }
+    public static LineReader Open(string path) => new(InputFile.OpenRead(path), path, ownsStream: true);
 
     /// <summary>The file's lines, read lazily; can be enumerated once.</summary>
     public IEnumerable<SourceLine> ReadLines()
@@ -93,7 +83,7 @@ public sealed class LineReader : IDisposable
         }
         catch (DecoderFallbackException e)
         {
-            throw new DataFormatException(DisplayPath, number, $"invalid UTF-8 (byte 0x{bytes[e.Index < 0 ? 0 : e.Index]:X2} at byte {e.Index + 1} of the line)", e);
+            throw DataFormatException.InvalidUtf8(DisplayPath, number, bytes[Math.Max(e.Index, 0)], Math.Max(e.Index, 0) + 1, e);
         }
     }
 

@@ -5,7 +5,8 @@ namespace CharBert.Text.Tokenization;
 
 /// <summary>
 /// The original BasicTokenizer: remove control chars, normalise whitespace, isolate CJK ideographs,
-/// split on whitespace, optionally lower-case + strip accents (NFD, drop Mn), split off punctuation.
+/// split on whitespace, optionally lower-case (Python's str.lower, see <see cref="PythonCase"/>) + strip accents
+/// (NFD, drop Mn), split off punctuation.
 /// </summary>
 public sealed class BasicTokenizer(bool lowerCase, bool splitCjkIdeographs)
 {
@@ -17,7 +18,7 @@ public sealed class BasicTokenizer(bool lowerCase, bool splitCjkIdeographs)
         foreach (var original in words)
         {
             var word = original;
-            if (lowerCase && !neverLowerCase.Contains(word)) word = StripAccents(word.ToLowerInvariant());
+            if (lowerCase && !neverLowerCase.Contains(word)) word = StripAccents(PythonCase.Lower(word));
             SplitOnPunctuation(word, output);
         }
         return output;

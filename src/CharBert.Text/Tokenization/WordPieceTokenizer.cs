@@ -111,17 +111,19 @@ public sealed class WordPieceTokenizer
         return boundaries.ToArray();
     }
 
+    /// <summary>The original's lowercase_text: <c>re.sub(r'(special|...)|(.+?)', ...)</c> lower-cases one character per
+    /// match, so a final 'Σ' becomes 'σ' here (and stays so in the BasicTokenizer, whose own lower() sees it already lowered).</summary>
     private string LowerCaseOutsideSpecialTokens(string text)
     {
-        if (_specialTokenPattern is null) return text.ToLowerInvariant();
+        if (_specialTokenPattern is null) return PythonCase.LowerEachCharacter(text);
         var builder = new StringBuilder(text.Length);
         int last = 0;
         foreach (Match match in _specialTokenPattern.Matches(text))
         {
-            builder.Append(text[last..match.Index].ToLowerInvariant()).Append(match.Value);
+            builder.Append(PythonCase.LowerEachCharacter(text[last..match.Index])).Append(match.Value);
             last = match.Index + match.Length;
         }
-        builder.Append(text[last..].ToLowerInvariant());
+        builder.Append(PythonCase.LowerEachCharacter(text[last..]));
         return builder.ToString();
     }
 

@@ -1,3 +1,4 @@
+using CharBert.Text.Tokenization;
 using CharBert.Text.Vocab;
 
 namespace CharBert.Training.PreTraining;
@@ -37,5 +38,5 @@ public sealed class NlmWordNoising
             : new NoisedWord(noised, true, TermLabel(word));
     }
 
-    public int TermLabel(string originalWord) => _termVocabulary.GetId(originalWord.ToLowerInvariant());
+    public int TermLabel(string originalWord) => _termVocabulary.GetId(PythonCase.Lower(originalWord));
 }

@@ -43,8 +43,8 @@ public sealed class SquadTask : IFineTuneTask
 
     public TaskDataset Load(string path, WordRewriter? recognizeWords = null)
     {
-        var file = SquadFile.Load(path);
-        var examples = file.Examples;
+        using var reader = SquadReader.Open(path);
+        var examples = reader.ReadExamples().ToList();
         var questions = Rewrite(examples.Select(e => e.Question).ToArray(), recognizeWords);
         var inputs = examples.Select((e, i) =>
         {
@@ -53,7 +53,7 @@ public sealed class SquadTask : IFineTuneTask
         }).ToArray();
         var windows = inputs.Select((input, i) => _featurizer.Featurize(input, isTraining: true, i)).ToArray();
         var features = windows.SelectMany(w => w.Select(x => x.Features)).ToArray();
-        var versionTwo = file.Version?.Contains('2') == true || examples.Any(e => e.IsImpossible);
+        var versionTwo = reader.Version?.Contains('2') == true || examples.Any(e => e.IsImpossible);
         return new Dataset(path, features, examples, inputs, windows, versionTwo);
     }
 

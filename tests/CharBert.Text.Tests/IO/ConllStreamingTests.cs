@@ -6,18 +6,16 @@ namespace CharBert.Text.Tests.IO;
 
 public class ConllStreamingTests
 {
-    /// <summary>A read-only stream that produces a large CoNLL file on demand and counts what was read,
-    /// so the test can see how far ahead of the consumer the reader is.</summary>
-    sealed class GeneratedConllStream(int sentences) : Stream
+    /// <summary>Produces a large CoNLL file on demand.</summary>
+    sealed class GeneratedConllStream(int sentences) : CountingReadStream
     {
         int nextSentence;
         byte[] pending = [];
         int pendingOffset;
 
-        public long BytesRead { get; private set; }
         public long TotalBytes { get; private set; }
 
-        public override int Read(byte[] buffer, int offset, int count)
+        protected override int ReadMore(byte[] buffer, int offset, int count)
         {
             if (pendingOffset == pending.Length)
             {
@@ -30,19 +28,8 @@ public class ConllStreamingTests
             var n = Math.Min(count, pending.Length - pendingOffset);
             Array.Copy(pending, pendingOffset, buffer, offset, n);
             pendingOffset += n;
-            BytesRead += n;
             return n;
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>Counts bytes written without keeping them.</summary>

@@ -9,7 +9,7 @@ public class SquadTests
 {
     // SQuAD 1.1 in Python's ensure_ascii style: "\u00e9" = é, "\ud83d\ude00" = one emoji (two UTF-16 units,
     // one Python character), escaped quotes and slash; odd whitespace and key order on purpose.
-    const string Squad11 = """
+    internal const string Squad11 = """
         {"data": [{"title": "Caf\u00e9_Society", "paragraphs": [
           {"qas": [{"answers": [{"answer_start": 5, "text": "caf\u00e9"}, {"text": "\"Le\" caf\u00e9", "answer_start": 0}],
                     "question": "Which \"place\"?", "id": "q1"},
@@ -21,7 +21,7 @@ public class SquadTests
         """;
 
     // SQuAD 2.0 with raw (unescaped) UTF-8, an impossible question with plausible answers, CRLF.
-    const string Squad20 = "{\r\n  \"version\": \"v2.0\",\r\n  \"data\": [\r\n    {\r\n      \"title\": \"Zürich\",\r\n      \"paragraphs\": [\r\n        {\r\n" +
+    internal const string Squad20 = "{\r\n  \"version\": \"v2.0\",\r\n  \"data\": [\r\n    {\r\n      \"title\": \"Zürich\",\r\n      \"paragraphs\": [\r\n        {\r\n" +
         "          \"context\": \"Zürich liegt am Zürichsee.\",\r\n          \"qas\": [\r\n" +
         "            {\"question\": \"Wo liegt Zürich?\", \"id\": \"a1\", \"answers\": [{\"text\": \"am Zürichsee\", \"answer_start\": 13}], \"is_impossible\": false},\r\n" +
         "            {\"plausible_answers\": [{\"text\": \"Zürichsee\", \"answer_start\": 16}], \"question\": \"Wo liegt Bern?\", \"id\": \"a2\", \"answers\": [], \"is_impossible\": true}\r\n" +

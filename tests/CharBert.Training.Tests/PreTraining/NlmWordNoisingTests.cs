@@ -11,7 +11,7 @@ public class NlmWordNoisingTests
         public string Noise(string word, Random rng) => new(word.Reverse().ToArray());
     }
 
-    static readonly TermVocabulary Terms = new(["the", "house", "river", TermVocabulary.UnkEntry]);
+    static readonly TermVocabulary Terms = new(["the", "house", "river", TermVocabulary.UnkEntry, "οδος", "i\u0307stanbul"]);
 
     [Test]
     public void NoisedWordIsLabelledWithItsOriginalLowerCasedTerm()
@@ -20,6 +20,12 @@ public class NlmWordNoisingTests
         var noised = noising.Apply("House", new Random(1));
         Assert.That(noised, Is.EqualTo(new NoisedWord("esuoH", true, 1)));
     }
+
+    /// <summary>The original looks up <c>ori_token.lower()</c>: Python's lower-casing, final sigma and 'İ' included.</summary>
+    [TestCase("ΟΔΟΣ", 4)]
+    [TestCase("İstanbul", 5)]
+    public void TermLookupLowerCasesLikePython(string word, int term) =>
+        Assert.That(new NlmWordNoising(new ReverseNoiser(), Terms, probability: 1.0).TermLabel(word), Is.EqualTo(term));
 
     [Test]
     public void WordOutsideTheTermVocabularyGetsTheUnknownTerm()

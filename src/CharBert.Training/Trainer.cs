@@ -110,6 +110,7 @@ public sealed class Trainer
             {
                 using (var scope = torch.NewDisposeScope())
                 {
+                    if (_device.type == DeviceType.CUDA) torch.cuda.manual_seed_all(CudaBatchSeed.For(_options.Seed, epoch, b));
                     using var cpuBatch = _train.Collate(batches[b], epoch);
                     var batch = _device.type == DeviceType.CPU ? cpuBatch : cpuBatch.To(_device);
                     Tensor loss;

@@ -110,9 +110,11 @@ public sealed class Trainer
             {
                 using (var scope = torch.NewDisposeScope())
                 {
+                    if (_device.type == DeviceType.CUDA) torch.cuda.manual_seed_all(CudaBatchSeed.For(_options.Seed, epoch, b));
                     using var cpuBatch = _train.Collate(batches[b], epoch);
                     var batch = _device.type == DeviceType.CPU ? cpuBatch : cpuBatch.To(_device);
-                    var loss = _computeLoss(batch);
+                    Tensor loss;
+                    using (Autocast.For(_options.Precision)) loss = _computeLoss(batch);
                     var lossValue = loss.item<float>();
                     if (!float.IsFinite(lossValue))
                     {

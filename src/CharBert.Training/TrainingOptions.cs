@@ -1,3 +1,5 @@
+using CharBert.Modeling;
+
 namespace CharBert.Training;
 
 /// <summary>Hyper-parameters and run controls of one training run. Defaults are the original CharBERT
@@ -17,6 +19,8 @@ public sealed record TrainingOptions
     public int GradientAccumulationSteps { get; init; } = 1;
     public int Seed { get; init; } = 42;
     public string Device { get; init; } = "cpu";
+    /// <summary>fp32, or bf16 = autocast (fp32 weights and optimiser, bf16 matmuls in the forward pass; see Autocast).</summary>
+    public string Precision { get; init; } = Precisions.Fp32;
     /// <summary>Write a resumable checkpoint every this many optimiser steps (0 = only at the end of each epoch).</summary>
     public int CheckpointEvery { get; init; } = 500;
     /// <summary>How many of the newest checkpoints to keep on disk.</summary>
@@ -37,6 +41,7 @@ public sealed record TrainingOptions
         if (!(LearningRate > 0)) throw new ArgumentException($"learning rate must be positive (got {LearningRate})");
         if (GradientAccumulationSteps < 1) throw new ArgumentException($"gradient accumulation steps must be at least 1 (got {GradientAccumulationSteps})");
         if (WarmupSteps < 0) throw new ArgumentException($"warm-up steps must be non-negative (got {WarmupSteps})");
+        Precisions.Parse(Precision);
         if (CheckpointEvery < 0) throw new ArgumentException($"checkpoint interval must be non-negative (got {CheckpointEvery})");
     }
 }

@@ -47,6 +47,23 @@ public class FineTuneEndToEndTests
     }
 
     [Test]
+    public void Bf16AutocastTrainsAsWellAndTheRunRemembersItsPrecision()
+    {
+        using var dir = new TempDirectory();
+        var settings = Settings(dir, "ner", SyntheticTaskFiles.WriteNer(dir.Combine("train.txt"), 96, 1), SyntheticTaskFiles.WriteNer(dir.Combine("dev.txt"), 32, 2));
+        settings = settings with { Training = settings.Training with { Precision = Precisions.Bf16 } };
+
+        var result = FineTuneRunner.Run(settings);
+
+        Assert.That(result.DevMetrics["f1"], Is.GreaterThan(0.8), "an untrained tagger scores near 0 entity F1");
+        var saved = JsonFiles.Read<FineTuneSettings>(Path.Combine(settings.Output, RunFiles.Config));
+        Assert.That(saved.Training.Precision, Is.EqualTo(Precisions.Bf16), "--resume continues in the same precision");
+        Assert.That(() => FineTuneRunner.Run(settings with { Output = dir.Combine("other"), Training = settings.Training with { Precision = "fp8" } }),
+            Throws.ArgumentException.With.Message.Contain("fp8"));
+        Assert.That(Directory.Exists(dir.Combine("other")), Is.False, "bad options are refused before anything is written");
+    }
+
+    [Test]
     public void QnliWithAKeywordLabelBeatsChanceByFar()
     {
         using var dir = new TempDirectory();

@@ -16,7 +16,7 @@ public static class BenchModelCommand
         var seq = new Option<int>("--seq") { Description = "sequence length", DefaultValueFactory = _ => 128 };
         var batch = new Option<int>("--batch") { Description = "batch size", DefaultValueFactory = _ => 8 };
         var device = new Option<string>("--device") { Description = "cpu | cuda", DefaultValueFactory = _ => "cpu" };
-        var dtype = new Option<string>("--dtype") { Description = "fp32 | bf16", DefaultValueFactory = _ => "fp32" };
+        var dtype = new Option<string>("--dtype") { Description = "fp32 | bf16 (autocast: fp32 weights, bf16 matmuls)", DefaultValueFactory = _ => "fp32" };
         var steps = new Option<int>("--steps") { Description = "timed steps (after 2 warm-up steps)", DefaultValueFactory = _ => 5 };
         var threads = new Option<int>("--threads") { Description = "torch intra-op threads (0 = libtorch default)", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "print a JSON array instead of a table" };

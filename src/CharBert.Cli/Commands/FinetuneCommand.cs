@@ -35,11 +35,12 @@ public static class FinetuneCommand
         var resume = new Option<string?>("--resume") { Description = "Continue the run in this directory from its newest checkpoint" };
         var augmentRecipe = new Option<string?>("--augment-recipe") { Description = "AdvBERT augmentation: add attacked copies made with this recipe (charbert2020, pruthi2019, rate)" };
         var augmentProb = new Option<double>("--augment-prob") { Description = "Share of training examples that get an attacked copy", DefaultValueFactory = _ => 0.5 };
+        var precision = TrainingCliOptions.Precision();
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar (also when output is redirected or CI=true)" };
 
         var command = new Command("finetune", "Fine-tune CharBERT or BERT on a task; writes a run directory with metrics.json and model/");
         foreach (var option in new Option[] { task, model, modelConfig, modelKind, vocab, train, dev, epochs, batchSize, lr, warmup, weightDecay,
-                     accumulation, maxSeqLength, lowerCase, seed, device, checkpointEvery, output, resume, augmentRecipe, augmentProb, quiet })
+                     accumulation, maxSeqLength, lowerCase, seed, device, checkpointEvery, output, resume, augmentRecipe, augmentProb, precision, quiet })
             command.Options.Add(option);
 
         command.SetAction(parse =>
@@ -66,7 +67,7 @@ public static class FinetuneCommand
                     {
                         Epochs = parse.GetValue(epochs), BatchSize = parse.GetValue(batchSize) ?? spec.DefaultBatchSize,
                         LearningRate = parse.GetValue(lr), WarmupSteps = parse.GetValue(warmup), WeightDecay = parse.GetValue(weightDecay),
-                        GradientAccumulationSteps = parse.GetValue(accumulation), Seed = parse.GetValue(seed), Device = parse.GetValue(device)!,
+                        GradientAccumulationSteps = parse.GetValue(accumulation), Seed = parse.GetValue(seed), Device = parse.GetValue(device)!, Precision = parse.GetValue(precision)!,
                         CheckpointEvery = parse.GetValue(checkpointEvery), Quiet = isQuiet,
                     },
                 };

@@ -30,11 +30,12 @@ public static class PretrainCommand
         var device = new Option<string>("--device") { Description = "cpu | cuda", DefaultValueFactory = _ => "cpu" };
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Checkpoint every N optimiser steps (0: end of each epoch only)", DefaultValueFactory = _ => 500 };
         var resume = new Option<string?>("--resume") { Description = "Continue the run in this directory from its newest checkpoint" };
+        var precision = TrainingCliOptions.Precision();
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar (also when output is redirected or CI=true)" };
 
         var command = new Command("pretrain", "Pre-train CharBERT (MLM + NLM); writes a run directory with metrics.json and model/");
         foreach (var option in new Option[] { train, eval, modelConfig, initFrom, modelKind, vocab, output, mlm, adv, blockSize, maxSteps, epochs,
-                     batchSize, lr, warmup, lowerCase, seed, device, checkpointEvery, resume, quiet })
+                     batchSize, lr, warmup, lowerCase, seed, device, checkpointEvery, resume, precision, quiet })
             command.Options.Add(option);
 
         command.SetAction(parse =>
@@ -57,7 +58,7 @@ public static class PretrainCommand
                     {
                         MaxSteps = parse.GetValue(maxSteps), Epochs = parse.GetValue(epochs), BatchSize = parse.GetValue(batchSize),
                         LearningRate = parse.GetValue(lr), WarmupSteps = parse.GetValue(warmup), Seed = parse.GetValue(seed),
-                        Device = parse.GetValue(device)!, CheckpointEvery = parse.GetValue(checkpointEvery), Quiet = isQuiet,
+                        Device = parse.GetValue(device)!, Precision = parse.GetValue(precision)!, CheckpointEvery = parse.GetValue(checkpointEvery), Quiet = isQuiet,
                     },
                 });
             });

@@ -32,9 +32,9 @@ public sealed class BertLMPredictionHead : nn.Module<Tensor, Tensor?, (Tensor Sc
     public override (Tensor Scores, Tensor? TermScores) forward(Tensor sequenceOutput, Tensor? charSequenceOutput)
     {
         using var scope = NewDisposeScope();
-        var scores = nn.functional.linear(transform.forward(sequenceOutput), tiedDecoderWeight()) + bias;
+        var scores = Autocast.ToFloat32(Autocast.Linear(transform.forward(sequenceOutput), tiedDecoderWeight())) + bias;
         var termScores = adv_transform is not null && charSequenceOutput is not null
-            ? adv_decoder!.forward(adv_transform.forward(charSequenceOutput)).MoveToOuterDisposeScope()
+            ? Autocast.ToFloat32(Autocast.Linear(adv_decoder!, adv_transform.forward(charSequenceOutput))).MoveToOuterDisposeScope()
             : null;
         return (scores.MoveToOuterDisposeScope(), termScores);
     }

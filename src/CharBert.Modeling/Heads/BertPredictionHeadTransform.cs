@@ -22,6 +22,6 @@ public sealed class BertPredictionHeadTransform : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor hiddenStates)
     {
         using var scope = NewDisposeScope();
-        return layerNorm.forward(activation(dense.forward(hiddenStates))).MoveToOuterDisposeScope();
+        return Autocast.LayerNorm(layerNorm, activation(Autocast.Linear(dense, hiddenStates))).MoveToOuterDisposeScope();
     }
 }

@@ -24,7 +24,7 @@ public sealed class QuestionAnsweringModel : TaskModel
     {
         using var scope = NewDisposeScope();
         var encoded = bert.forward(batch);
-        var logits = qa_outputs.forward(SequenceFeatures(encoded));
+        var logits = Autocast.ToFloat32(Autocast.Linear(qa_outputs, SequenceFeatures(encoded)));
         var startLogits = logits.select(-1, 0);
         var endLogits = logits.select(-1, 1);
         Tensor? loss = null;

@@ -27,7 +27,7 @@ public sealed class SequenceClassificationModel : TaskModel
     {
         using var scope = NewDisposeScope();
         var encoded = bert.forward(batch);
-        var logits = classifier.forward(dropout.forward(Pool(encoded, batch.AttentionMask)));
+        var logits = Autocast.ToFloat32(Autocast.Linear(classifier, dropout.forward(Pool(encoded, batch.AttentionMask))));
         Tensor? loss = null;
         if (batch.SequenceLabels is { } labels)
             loss = NumLabels == 1

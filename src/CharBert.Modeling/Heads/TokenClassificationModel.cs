@@ -26,7 +26,7 @@ public sealed class TokenClassificationModel : TaskModel
     {
         using var scope = NewDisposeScope();
         var encoded = bert.forward(batch);
-        var logits = classifier.forward(dropout.forward(SequenceFeatures(encoded)));
+        var logits = Autocast.ToFloat32(Autocast.Linear(classifier, dropout.forward(SequenceFeatures(encoded))));
         Tensor? loss = null;
         if (batch.TokenLabels is { } labels)
         {

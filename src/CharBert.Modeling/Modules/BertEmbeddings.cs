@@ -32,6 +32,6 @@ public sealed class BertEmbeddings : nn.Module<Tensor, Tensor?, Tensor>
         var positionIds = arange(seqLength, dtype: ScalarType.Int64, device: inputIds.device).unsqueeze(0).expand(inputIds.shape);
         tokenTypeIds ??= zeros_like(inputIds);
         var embeddings = word_embeddings.forward(inputIds) + position_embeddings.forward(positionIds) + token_type_embeddings.forward(tokenTypeIds);
-        return dropout.forward(layerNorm.forward(embeddings)).MoveToOuterDisposeScope();
+        return dropout.forward(Autocast.LayerNorm(layerNorm, embeddings)).MoveToOuterDisposeScope();
     }
 }

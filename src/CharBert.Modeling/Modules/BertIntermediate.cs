@@ -18,6 +18,6 @@ public sealed class BertIntermediate : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor hiddenStates)
     {
         using var scope = NewDisposeScope();
-        return activation(dense.forward(hiddenStates)).MoveToOuterDisposeScope();
+        return activation(Autocast.Linear(dense, hiddenStates)).MoveToOuterDisposeScope();
     }
 }

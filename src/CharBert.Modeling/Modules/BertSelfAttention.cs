@@ -33,19 +33,19 @@ public sealed class BertSelfAttention : nn.Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor hiddenStates, Tensor additiveMask)
     {
         using var scope = NewDisposeScope();
-        var q = SplitHeads(query.forward(hiddenStates));
-        var k = SplitHeads(key.forward(hiddenStates));
-        var v = SplitHeads(value.forward(hiddenStates));
+        var q = SplitHeads(Autocast.Linear(query, hiddenStates));
+        var k = SplitHeads(Autocast.Linear(key, hiddenStates));
+        var v = SplitHeads(Autocast.Linear(value, hiddenStates));
         Tensor context;
         if (implementation == AttentionImplementation.Sdpa)
         {
-            context = nn.functional.scaled_dot_product_attention(q, k, v, additiveMask, training ? dropoutProb : 0.0);
+            context = Autocast.ScaledDotProductAttention(q, k, v, additiveMask, training ? dropoutProb : 0.0);
         }
         else
         {
-            var scores = matmul(q, k.transpose(-1, -2)) / Math.Sqrt(headSize) + additiveMask;
-            var probs = dropout.forward(scores.softmax(-1));
-            context = matmul(probs, v);
+            var scores = Autocast.MatMul(q, k.transpose(-1, -2)) / Math.Sqrt(headSize) + additiveMask;
+            var probs = dropout.forward(Autocast.Softmax(scores, -1));
+            context = Autocast.MatMul(probs, v);
         }
         var (b, t) = (hiddenStates.shape[0], hiddenStates.shape[1]);
         return context.permute(0, 2, 1, 3).contiguous().view(b, t, numHeads * headSize).MoveToOuterDisposeScope();

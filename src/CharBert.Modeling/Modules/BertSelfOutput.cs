@@ -22,6 +22,6 @@ public sealed class BertSelfOutput : nn.Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor hiddenStates, Tensor residual)
     {
         using var scope = NewDisposeScope();
-        return layerNorm.forward(dropout.forward(dense.forward(hiddenStates)) + residual).MoveToOuterDisposeScope();
+        return Autocast.LayerNorm(layerNorm, dropout.forward(Autocast.Linear(dense, hiddenStates)) + residual).MoveToOuterDisposeScope();
     }
 }

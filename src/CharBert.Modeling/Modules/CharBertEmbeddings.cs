@@ -32,7 +32,7 @@ public sealed class CharBertEmbeddings : nn.Module<Tensor, Tensor, Tensor, Tenso
         if (rnn_layer is not null)
             allHiddens = rnn_layer.forward(embedded).Item1;
         else
-            allHiddens = nn.functional.relu(cnn_layer!.forward(embedded.permute(0, 2, 1))).permute(0, 2, 1);
+            allHiddens = Autocast.ToFloat32(nn.functional.relu(Autocast.Conv1d(cnn_layer!, embedded.permute(0, 2, 1)))).permute(0, 2, 1);
         var width = allHiddens.shape[2];
         var startHidden = allHiddens.gather(1, startIds.unsqueeze(-1).expand(-1, -1, width));
         var endHidden = allHiddens.gather(1, endIds.unsqueeze(-1).expand(-1, -1, width));

@@ -75,19 +75,19 @@ public sealed class CharBertEncoder : nn.Module<Tensor, Tensor, Tensor, (Tensor 
     private (Tensor Token, Tensor Char) Fuse(int layerIndex, Tensor wordOutputs, Tensor charOutputs)
     {
         if (config.Fusion == FusionKind.None) return (wordOutputs, charOutputs);
-        var wordTransform = word_linear1!.forward(wordOutputs);
-        var charTransform = char_linear1!.forward(charOutputs);
+        var wordTransform = Autocast.Linear(word_linear1!, wordOutputs);
+        var charTransform = Autocast.Linear(char_linear1!, charOutputs);
         Tensor shared;
         if (config.Fusion == FusionKind.Conv)
         {
             var conv = fusion_layer_list![config.FusionSharing == FusionSharing.Shared ? 0 : layerIndex];
-            shared = conv.forward(cat(new[] { wordTransform, charTransform }, -1).permute(0, 2, 1)).permute(0, 2, 1);
+            shared = Autocast.Conv1d(conv, cat(new[] { wordTransform, charTransform }, -1).permute(0, 2, 1)).permute(0, 2, 1);
         }
         else
         {
             shared = wordTransform + charTransform;
         }
-        return (word_norm!.forward(shared + wordOutputs), char_norm!.forward(shared + charOutputs));
+        return (Autocast.LayerNorm(word_norm!, shared + wordOutputs), Autocast.LayerNorm(char_norm!, shared + charOutputs));
     }
 
     public override (Tensor Token, Tensor Char) forward(Tensor tokenStates, Tensor charStates, Tensor additiveMask) =>

@@ -12,8 +12,8 @@ public static class EvaluateCommand
         var model = new Option<string>("--model") { Description = "Fine-tuned model directory (a run's model/)", Required = true };
         var task = new Option<string>("--task") { Description = "The task the model was fine-tuned on", Required = true };
         var test = new Option<string[]>("--test") { Description = "Test file(s)", Required = true, AllowMultipleArgumentsPerToken = true };
-        var output = new Option<string>("--out") { Description = "Directory for results.csv and predictions_<file>.csv", Required = true };
-        var wordRecognizer = new Option<string?>("--word-recognizer") { Description = "ScRNN word recogniser directory (train-wordrec) applied to the words first" };
+        var output = new Option<string>("--out") { Description = "Directory for results.csv, predictions_<file>.csv and evaluate.json (what was evaluated, with which word recogniser and back-off)", Required = true };
+        var wordRecognizer = new Option<string?>("--word-recognizer") { Description = "ScRNN word recogniser directory (train-wordrec) applied to the words first; its back-off (and background recogniser) come from that directory" };
         var device = new Option<string>("--device") { Description = "cpu | cuda", DefaultValueFactory = _ => "cpu" };
         var batchSize = new Option<int>("--batch-size") { Description = "Evaluation batch size", DefaultValueFactory = _ => 64 };
 

@@ -9,7 +9,8 @@ using CsvHelper;
 namespace CharBert.Training.Evaluation;
 
 /// <summary>Evaluates a fine-tuned model on test files: results.csv (one row per model, task, test file and
-/// metric) and predictions_&lt;file&gt;.csv per test file in the output directory.</summary>
+/// metric), predictions_&lt;file&gt;.csv per test file and evaluate.json (<see cref="EvaluationRecord"/>: what was
+/// evaluated, and with which word recogniser and back-off) in the output directory.</summary>
 public static class EvaluateRunner
 {
     public static IReadOnlyList<EvaluationResultRow> Run(EvaluateSettings settings)
@@ -39,6 +40,9 @@ public static class EvaluateRunner
             evaluation.WritePredictions(Path.Combine(settings.Output, $"predictions_{Path.GetFileNameWithoutExtension(file)}.csv"));
             rows.AddRange(evaluation.Metrics.Select(m => new EvaluationResultRow(modelName, spec.ToString(), file, m.Key, m.Value)));
         }
+        JsonFiles.Write(Path.Combine(settings.Output, EvaluationRecord.FileName), new EvaluationRecord(modelName, modelPath, spec.ToString(),
+            settings.TestFiles.Select(Path.GetFullPath).ToArray(),
+            recognizer is null ? null : WordRecognizerInfo.Of(recognizer, settings.WordRecognizer!), device.ToString()));
         AtomicFile.WriteViaTempPath(Path.Combine(settings.Output, "results.csv"), temp =>
         {
             using var writer = new StreamWriter(temp);

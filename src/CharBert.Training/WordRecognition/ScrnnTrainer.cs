@@ -6,12 +6,15 @@ namespace CharBert.Training.WordRecognition;
 /// <summary>Trains a ScRNN as Pruthi et al.: every epoch each training word is replaced by a noised copy
 /// (one noise type drawn per word) and the model learns to predict the clean word's class (UNK for
 /// words outside the vocabulary) with cross-entropy. Sentences are sorted by length and cut into batches
-/// (little padding); batch order is shuffled each epoch. Everything is seeded by <see cref="ScrnnTrainingOptions.Seed"/>.</summary>
+/// (little padding); batch order is shuffled each epoch. Everything is seeded by <see cref="ScrnnTrainingOptions.Seed"/>.
+/// With the background back-off, <c>background</c> (a recogniser trained before, typically on a larger vocabulary)
+/// becomes part of the returned recogniser, which takes ownership of it.</summary>
 public static class ScrnnTrainer
 {
     public static WordRecognizer Train(IReadOnlyList<string[]> sentences, ScrnnTrainingOptions options, Device device,
-        Action<int, double>? onEpochDone = null)
+        Action<int, double>? onEpochDone = null, WordRecognizer? background = null)
     {
+        WordRecognizer.RequireBackgroundFits(options.Backoff, background);
         var training = sentences.Where(s => s.Length > 0).ToArray();
         if (training.Length == 0) throw new ArgumentException("no training sentences (all empty)");
         var (alphabet, words) = ScrnnVocabularyBuilder.Build(training, options.VocabularySize);
@@ -21,7 +24,7 @@ public static class ScrnnTrainer
         torch.random.manual_seed(options.Seed);
         var model = ScrnnModel.For(config);
         model.to(device);
-        var recognizer = new WordRecognizer(config, model, device);
+        var recognizer = new WordRecognizer(config, model, device, background);
         var step = new ScrnnTrainingStep(recognizer, options.LearningRate);
 
         var rng = new Random(options.Seed);

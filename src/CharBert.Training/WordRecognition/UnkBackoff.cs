@@ -7,4 +7,7 @@ public enum UnkBackoff
     PassThrough,
     /// <summary>Output a fixed neutral word ("a", as Pruthi's --unk-output).</summary>
     Neutral,
+    /// <summary>Ask a background recogniser (trained on a larger vocabulary) about the whole sentence and take its
+    /// word; where the background predicts UNK too, keep the input word.</summary>
+    Background,
 }

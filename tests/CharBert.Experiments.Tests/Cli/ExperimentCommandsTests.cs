@@ -10,7 +10,7 @@ namespace CharBert.Experiments.Tests.Cli;
 [NonParallelizable]
 public class ExperimentCommandsTests
 {
-    static (int Exit, string Out, string Err) Run(params string[] args)
+    internal static (int Exit, string Out, string Err) Run(params string[] args)
     {
         var root = new RootCommand();
         foreach (var command in CommandRegistry.All()) root.Subcommands.Add(command);

@@ -5,40 +5,15 @@ using static TorchSharp.torch;
 
 namespace CharBert.Training.Tests.WordRecognition;
 
-public class ScrnnTrainingTests
+public class ScrnnTrainingTests : TrainedRecognizerFixture
 {
-    static readonly string[] Vocabulary = SyntheticSentences.Vocabulary(40, seed: 1);
-
-    static readonly ScrnnTrainingOptions Options = new()
-    {
-        VocabularySize = 100, Epochs = 6, BatchSize = 16, LearningRate = 0.01,
-        NoiseTypes = [ScrnnNoiseType.Swap], Seed = 5,
-    };
-
-    WordRecognizer _trained = null!;
-    int _previousThreads;
-
-    [OneTimeSetUp]
-    public void TrainOnce()
-    {
-        // One libtorch thread: on a busy shared CI machine this is several times faster for so small a model.
-        _previousThreads = get_num_threads();
-        set_num_threads(1);
-        _trained = ScrnnTrainer.Train(SyntheticSentences.Sentences(Vocabulary, 200, seed: 2), Options, CPU);
-    }
-
-    [OneTimeTearDown]
-    public void Release()
-    {
-        _trained.Dispose();
-        set_num_threads(_previousThreads);
-    }
+    static readonly string[] Vocabulary = TinyRecognizers.Vocabulary;
 
     [Test]
     public void LearnsToRecoverSwappedWordsFarAboveTheIdentityBaseline()
     {
         var heldOut = SyntheticSentences.Sentences(Vocabulary, 100, seed: 3);
-        var result = WordRecoveryEvaluation.Evaluate(_trained, heldOut, [ScrnnNoiseType.Swap], seed: 4);
+        var result = WordRecoveryEvaluation.Evaluate(Trained, heldOut, [ScrnnNoiseType.Swap], seed: 4);
 
         TestContext.Out.WriteLine($"accuracy {result.Accuracy:F3}, identity {result.IdentityAccuracy:F3}, attacked {result.AttackedAccuracy:F3}");
         Assert.That(result.Accuracy, Is.GreaterThan(0.9));
@@ -51,15 +26,14 @@ public class ScrnnTrainingTests
         var directory = Path.Combine(Path.GetTempPath(), "scrnn-test-" + Guid.NewGuid().ToString("N"));
         try
         {
-            _trained.Save(directory);
+            Trained.Save(directory);
             using var loaded = WordRecognizer.Load(directory);
-            var rng = new Random(6);
-            var attacked = SyntheticSentences.Sentences(Vocabulary, 20, seed: 7)
-                .Select(s => s.Select(w => ScrnnWordNoise.Apply(w, ScrnnNoiseType.Swap, rng)).ToArray()).ToArray();
+            var attacked = TinyRecognizers.Attacked(20, seed: 7);
 
-            Assert.That(loaded.Config, Is.EqualTo(_trained.Config).Using<ScrnnConfig>((a, b) =>
+            Assert.That(File.Exists(Path.Combine(directory, ScrnnWeights.FileName)), "saved as safetensors");
+            Assert.That(loaded.Config, Is.EqualTo(Trained.Config).Using<ScrnnConfig>((a, b) =>
                 a.Alphabet == b.Alphabet && a.Words.SequenceEqual(b.Words) && a.HiddenSize == b.HiddenSize && a.Backoff == b.Backoff));
-            Assert.That(loaded.RecognizeSentences(attacked), Is.EqualTo(_trained.RecognizeSentences(attacked)));
+            Assert.That(loaded.RecognizeSentences(attacked), Is.EqualTo(Trained.RecognizeSentences(attacked)));
         }
         finally { if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true); }
     }
@@ -80,30 +54,19 @@ public class ScrnnTrainingTests
         Assert.That(DisposeScopeManager.Statistics.ThreadTotalLiveCount, Is.EqualTo(before));
     }
 
-    /// <summary>A recogniser over the one-word vocabulary ["house"] whose output bias forces class 0 ("house") or 1 (UNK).</summary>
-    static WordRecognizer AlwaysPredicting(int wordClass, UnkBackoff backoff)
-    {
-        var config = new ScrnnConfig("abcdefghijklmnopqrstuvwxyz", ["house"], 4, backoff, "a", ["swap"], 1);
-        var model = ScrnnModel.For(config);
-        var bias = wordClass == 0 ? new[] { 100f, -100f } : new[] { -100f, 100f };
-        using (no_grad())
-            model.get_parameter("classifier.bias")!.copy_(tensor(bias));
-        return new WordRecognizer(config, model, CPU);
-    }
-
     [Test]
     public void UnkPredictionsFallBackToTheInputOrTheNeutralWord()
     {
-        using var passThrough = AlwaysPredicting(1, UnkBackoff.PassThrough);
+        using var passThrough = TinyRecognizers.Forced("house", unk: true, UnkBackoff.PassThrough);
         Assert.That(passThrough.Recognize(["Hoose", "qz"]), Is.EqualTo(new[] { "Hoose", "qz" }));
-        using var neutral = AlwaysPredicting(1, UnkBackoff.Neutral);
+        using var neutral = TinyRecognizers.Forced("house", unk: true, UnkBackoff.Neutral);
         Assert.That(neutral.Recognize(["Hoose", "qz"]), Is.EqualTo(new[] { "a", "a" }));
     }
 
     [Test]
     public void VocabularyPredictionsTakeTheInputsCapitalisation()
     {
-        using var recognizer = AlwaysPredicting(0, UnkBackoff.PassThrough);
+        using var recognizer = TinyRecognizers.Forced("house", unk: false, UnkBackoff.PassThrough);
         Assert.That(recognizer.Recognize(["Hoseu", "HOSUE", "hsoue"]), Is.EqualTo(new[] { "House", "HOUSE", "house" }));
     }
 
@@ -118,7 +81,8 @@ public class ScrnnTrainingTests
             File.WriteAllText(Path.Combine(directory, WordRecognizer.WeightsFileName), "");
             var error = Assert.Throws<CharBert.Text.IO.DataFormatException>(() => WordRecognizer.Load(directory));
             Assert.That(error!.Message, Does.Contain(WordRecognizer.ConfigFileName));
-            Assert.Throws<FileNotFoundException>(() => WordRecognizer.Load(Path.Combine(directory, "missing")));
+            var missing = Path.Combine(directory, "missing");
+            Assert.That(Assert.Throws<DirectoryNotFoundException>(() => WordRecognizer.Load(missing))!.Message, Does.Contain(missing));
         }
         finally { Directory.Delete(directory, recursive: true); }
     }

@@ -1,0 +1,16 @@
+using CharBert.Training.WordRecognition;
+
+namespace CharBert.Training.Evaluation;
+
+/// <summary>evaluate.json beside results.csv: what was evaluated and how, including the word recogniser placed in
+/// front of the model (null for none).</summary>
+public sealed record EvaluationRecord(
+    string Model,
+    string ModelDirectory,
+    string Task,
+    IReadOnlyList<string> TestFiles,
+    WordRecognizerInfo? WordRecognizer,
+    string Device)
+{
+    public const string FileName = "evaluate.json";
+}

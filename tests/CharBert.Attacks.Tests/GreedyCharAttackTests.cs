@@ -1,5 +1,6 @@
 using CharBert.Attacks.Adversarial;
 using CharBert.Attacks.Recipes;
+using CharBert.Metrics.Squad;
 using NUnit.Framework;
 
 namespace CharBert.Attacks.Tests;
@@ -10,10 +11,12 @@ public class GreedyCharAttackTests
     sealed class KeywordClassifier(string keyword) : IAttackTarget
     {
         public long Queries;
+        public int Calls;
 
         public IReadOnlyList<Prediction> Score(IReadOnlyList<AttackInput> batch)
         {
             Queries += batch.Count;
+            Calls++;
             return batch.Select(input =>
             {
                 var positive = input.Words.Any(w => w.Trim('.', ',', '!').Equals(keyword, StringComparison.OrdinalIgnoreCase)) ? 0.9 : 0.2;
@@ -29,11 +32,17 @@ public class GreedyCharAttackTests
             batch.Select(_ => (Prediction)new ClassPrediction([0.3, 0.7])).ToArray();
     }
 
-    /// <summary>Recognises any g…t word of length 4–6 as "great" (a stand-in for a trained word recogniser).</summary>
+    /// <summary>Recognises any g…t word of length 4–6 as "great" (a stand-in for a trained word recogniser).
+    /// Records the size of every batch it is asked to read.</summary>
     sealed class GreatRecognizer : IWordRecognizer
     {
-        public string Recognize(string word) =>
-            word.Length is >= 4 and <= 6 && word[0] == 'g' && word[^1] == 't' ? "great" : word;
+        public readonly List<int> Calls = [];
+
+        public IReadOnlyList<string[]> Recognize(IReadOnlyList<string[]> sentences)
+        {
+            Calls.Add(sentences.Count);
+            return sentences.Select(s => s.Select(word => word.Length is >= 4 and <= 6 && word[0] == 'g' && word[^1] == 't' ? "great" : word).ToArray()).ToArray();
+        }
     }
 
     static readonly AttackInput Review = new("ex1", ["the", "food", "was", "great", "tonight"]);
@@ -73,11 +82,97 @@ public class GreedyCharAttackTests
         Assert.That(undefended.Attack(input, new ClassificationGoal(1)).Stop, Is.EqualTo(SearchStop.Flipped));
 
         // Every interior edit of "great" keeps g…t and a length of 4-6, so the recogniser restores it.
-        var defended = new GreedyCharAttack(new KeywordClassifier("great"), Pruthi.AdversarialCandidates,
-            new GreedySearchOptions(MaxEdits: 1), new GreatRecognizer());
+        var model = new KeywordClassifier("great");
+        var recognizer = new GreatRecognizer();
+        var defended = new GreedyCharAttack(model, Pruthi.AdversarialCandidates, new GreedySearchOptions(MaxEdits: 1, BatchSize: 16), recognizer);
         var result = defended.Attack(input, new ClassificationGoal(1));
         Assert.That(result.Stop, Is.EqualTo(SearchStop.Rounds));
         Assert.That(result.QualityAfterEdits, Is.EqualTo(new[] { 1.0, 1.0 }));
+        Assert.That(recognizer.Calls, Has.Count.EqualTo(model.Calls), "the recogniser reads each model batch in one call");
+        Assert.That(recognizer.Calls.Sum(), Is.EqualTo(result.Queries));
+        Assert.That(recognizer.Calls.Max(), Is.EqualTo(16));
+    }
+
+    /// <summary>Reads every sentence as <paramref name="original"/>: undoes any attack completely.</summary>
+    sealed class RestoringRecognizer(string[] original) : IWordRecognizer
+    {
+        public IReadOnlyList<string[]> Recognize(IReadOnlyList<string[]> sentences) => sentences.Select(_ => (string[])original.Clone()).ToArray();
+    }
+
+    static readonly string[] FoundedQuestion = ["who", "founded", "the", "abbey", "church"];
+
+    /// <summary>Answers "Quellford Abbey" while "founded" and "church" are intact, "Quellford" when one of them is
+    /// changed, and "the river" when both are. Records every question it is asked.</summary>
+    sealed class FoundedReader : IAttackTarget
+    {
+        public readonly List<string[]> Seen = [];
+
+        public IReadOnlyList<Prediction> Score(IReadOnlyList<AttackInput> batch) => batch.Select(input =>
+        {
+            Seen.Add(input.Words.ToArray());
+            var intact = (input.Words[1] == "founded" ? 1 : 0) + (input.Words[4] == "church" ? 1 : 0);
+            return (Prediction)new SpanPrediction(intact switch { 2 => "Quellford Abbey", 1 => "Quellford", _ => "the river" }, 0.5);
+        }).ToArray();
+    }
+
+    static QaGoal OfficialF1Goal(params string[] gold) => new(gold, SquadMetrics.QuestionF1);
+
+    [Test]
+    public void A_defence_that_restores_every_word_leaves_the_search_no_success()
+    {
+        var input = new AttackInput("qa", FoundedQuestion);
+        Assert.That(new GreedyCharAttack(new FoundedReader(), Pruthi.AdversarialCandidates, new GreedySearchOptions(MaxEdits: 2))
+            .Attack(input, OfficialF1Goal("Quellford Abbey")).Stop, Is.EqualTo(SearchStop.Flipped), "undefended, two edits flip it");
+
+        var reader = new FoundedReader();
+        var result = new GreedyCharAttack(reader, Pruthi.AdversarialCandidates, new GreedySearchOptions(MaxEdits: 3), new RestoringRecognizer(FoundedQuestion))
+            .Attack(input, OfficialF1Goal("Quellford Abbey"));
+        Assert.That(result.Stop, Is.EqualTo(SearchStop.Rounds));
+        Assert.That(result.QualityAfterEdits, Is.EqualTo(new[] { 1.0, 1.0, 1.0, 1.0 }));
+        Assert.That(result.Edits, Has.Count.EqualTo(3), "the attacker still edits; the model never sees it");
+        Assert.That(reader.Seen, Has.Count.EqualTo(result.Queries).And.All.EqualTo(FoundedQuestion));
+    }
+
+    [Test]
+    public void Qa_search_scores_every_one_edit_variant_and_finds_the_only_one_that_flips()
+    {
+        string[] question = ["who", "founded", "Quellford", "abbey"];
+        var variants = question.SelectMany((word, i) => Pruthi.AdversarialCandidates(word).Select(c => (Index: i, c.Word))).ToList();
+        var (index, flipping) = variants[^1]; // enumerated last: found only by scoring everything
+        var reader = new FuncTarget(batch => batch.Select(i => (Prediction)new SpanPrediction(i.Words[index] == flipping ? "the river" : "Quellford Abbey", 0.5)).ToArray());
+
+        var result = new GreedyCharAttack(reader, Pruthi.AdversarialCandidates, new GreedySearchOptions(MaxEdits: 1, BatchSize: 7))
+            .Attack(new AttackInput("qa", question), OfficialF1Goal("Quellford Abbey"));
+
+        Assert.That(result.Stop, Is.EqualTo(SearchStop.Flipped));
+        Assert.That(result.Edits.Single().TokenIndex, Is.EqualTo(index));
+        Assert.That(result.Words[index], Is.EqualTo(flipping));
+        Assert.That(result.Queries, Is.EqualTo(1 + variants.Count));
+        Assert.That(result.QualityAfterEdits, Is.EqualTo(new[] { 1.0, 0.0 }));
+    }
+
+    [Test]
+    public void Qa_search_keeps_the_lowest_f1_edit_and_flips_in_a_later_round()
+    {
+        var input = new AttackInput("qa", FoundedQuestion);
+        var one = new GreedyCharAttack(new FoundedReader(), Pruthi.AdversarialCandidates, new GreedySearchOptions(MaxEdits: 1)).Attack(input, OfficialF1Goal("Quellford Abbey"));
+        Assert.That(one.Stop, Is.EqualTo(SearchStop.Rounds));
+        Assert.That(one.QualityAfterEdits, Is.EqualTo(new[] { 1.0, 2 / 3.0 }).Within(1e-12), "'Quellford' against 'Quellford Abbey'");
+
+        var two = new GreedyCharAttack(new FoundedReader(), Pruthi.AdversarialCandidates, new GreedySearchOptions(MaxEdits: 3)).Attack(input, OfficialF1Goal("Quellford Abbey"));
+        Assert.That(two.Stop, Is.EqualTo(SearchStop.Flipped));
+        Assert.That(two.Edits.Select(e => e.TokenIndex), Is.EquivalentTo(new[] { 1, 4 }));
+        Assert.That(two.QualityAfterEdits, Is.EqualTo(new[] { 1.0, 2 / 3.0, 0.0, 0.0 }).Within(1e-12));
+    }
+
+    [Test]
+    public void Qa_search_on_an_unanswerable_question_succeeds_when_the_model_answers()
+    {
+        var reader = new FuncTarget(batch => batch.Select(i => (Prediction)new SpanPrediction(i.Words.Contains("founded") ? "" : "Quellford", 0.5)).ToArray());
+        var result = new GreedyCharAttack(reader, Pruthi.AdversarialCandidates, new GreedySearchOptions(MaxEdits: 1))
+            .Attack(new AttackInput("qa", ["who", "founded", "Mars"]), OfficialF1Goal());
+        Assert.That(result.Stop, Is.EqualTo(SearchStop.Flipped));
+        Assert.That(result.QualityAfterEdits, Is.EqualTo(new[] { 1.0, 0.0 }), "official F1: 1 while abstaining, 0 once it answers");
     }
 
     [Test]

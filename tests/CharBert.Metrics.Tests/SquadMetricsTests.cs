@@ -29,6 +29,16 @@ public class SquadMetricsTests
     }
 
     [Test]
+    public void Question_f1_is_the_best_over_gold_answers_and_the_no_answer_rule_for_unanswerable_questions()
+    {
+        // pred [cat, sat] vs [cat, sat, down] -> 0.8, vs [dog] -> 0: the best is 0.8
+        Assert.That(SquadMetrics.QuestionF1("the cat sat", ["a cat sat down", "dog"]), Is.EqualTo(0.8).Within(1e-12));
+        Assert.That(SquadMetrics.QuestionF1("", []), Is.EqualTo(1), "abstaining on an unanswerable question");
+        Assert.That(SquadMetrics.QuestionF1("cat", []), Is.EqualTo(0), "answering an unanswerable question");
+        Assert.That(SquadMetrics.QuestionF1("", ["cat"]), Is.EqualTo(0));
+    }
+
+    [Test]
     public void Best_gold_answer_is_taken_for_each_metric()
     {
         var score = SquadMetrics.Score(new SquadExample("q", ["Denver Broncos", "the Broncos"], "Broncos"));

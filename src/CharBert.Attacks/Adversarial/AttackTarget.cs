@@ -30,9 +30,10 @@ public interface IAttackTarget
     IReadOnlyList<Prediction> Score(IReadOnlyList<AttackInput> batch);
 }
 
-/// <summary>A defence placed before the model (Pruthi et al.'s word recogniser): maps each word to its guess of
-/// the intended word.</summary>
+/// <summary>A defence placed before the model (Pruthi et al.'s word recogniser): maps every word of each sentence to
+/// its guess of the intended word. Sentence-level and batched, because a recogniser such as ScRNN reads the whole
+/// sentence, so a word's guess depends on its neighbours. Must keep each sentence's word count.</summary>
 public interface IWordRecognizer
 {
-    string Recognize(string word);
+    IReadOnlyList<string[]> Recognize(IReadOnlyList<string[]> sentences);
 }

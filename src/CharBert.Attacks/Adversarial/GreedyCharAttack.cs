@@ -100,12 +100,25 @@ public sealed class GreedyCharAttack(IAttackTarget target, Func<string, IEnumera
         IReadOnlyList<Prediction> Query(List<string[]> batch, ref long q)
         {
             q += batch.Count;
-            var inputs = batch.Select(w => new AttackInput(input.ExampleId, defence == null ? w : w.Select(defence.Recognize).ToArray())).ToArray();
+            var inputs = Recognized(batch).Select(w => new AttackInput(input.ExampleId, w)).ToArray();
             var predictions = target.Score(inputs);
             if (predictions.Count != inputs.Length)
                 throw new InvalidOperationException($"the attack target returned {predictions.Count} predictions for {inputs.Length} inputs");
             return predictions;
         }
+    }
+
+    /// <summary>What the model sees: the words themselves, or the defence's reading of the whole batch (one call).</summary>
+    IReadOnlyList<string[]> Recognized(List<string[]> batch)
+    {
+        if (defence == null) return batch;
+        var recognized = defence.Recognize(batch);
+        if (recognized.Count != batch.Count)
+            throw new InvalidOperationException($"the word recogniser returned {recognized.Count} sentences for {batch.Count}");
+        for (var i = 0; i < batch.Count; i++)
+            if (recognized[i].Length != batch[i].Length)
+                throw new InvalidOperationException($"the word recogniser turned {batch[i].Length} words into {recognized[i].Length}");
+        return recognized;
     }
 
     IEnumerable<(int Index, PerturbationOutcome Edit)> Candidates(string[] words, bool[] attacked, IReadOnlyList<bool>? allowed)

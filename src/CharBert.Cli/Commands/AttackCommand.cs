@@ -23,7 +23,7 @@ public static class AttackCommand
         var task = new Option<string>("--task") { Description = "ner | pos | glue:<name> (qnli, mrpc, cola, sst-2, rte, qqp) | squad", Required = true };
         var input = new Option<FileInfo>("--input") { Description = "Task file to attack", Required = true };
         var recipe = new Option<string>("--recipe") { Description = $"Recipe: {string.Join(", ", RecipeCatalog.Names)}", DefaultValueFactory = _ => "charbert2020" };
-        var types = new Option<string?>("--types") { Description = "Comma-separated edit types (drop,add,swap,keyboard,substitute,homoglyph,ocr,case-flip,misspelling); default: the recipe's" };
+        var types = new Option<string?>("--types") { Description = "Comma-separated edit types (drop,add,swap,keyboard,substitute,homoglyph,ocr,case-flip,misspelling); default: the recipe's (--adversarial: drop,add,swap,keyboard)" };
         var rate = new Option<double?>("--rate") { Description = "Fraction of eligible words to attack (pruthi2019: per-word probability; rate: fraction per record)" };
         var seed = new Option<ulong>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 42UL };
         var sets = new Option<string>("--sets") { Description = "mixed | per-type | both: the mixed set, one set per edit type, or both", DefaultValueFactory = _ => "mixed" };
@@ -35,25 +35,48 @@ public static class AttackCommand
         var threads = new Option<int>("--threads") { Description = "Worker threads (output is identical for any value)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output directory", Required = true };
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar or summary" };
-        var adversarial = new Option<bool>("--adversarial") { Description = "Greedy model-guided attack (Pruthi et al. 2019) instead of a random recipe" };
+        var adversarial = new Option<bool>("--adversarial") { Description = "Greedy model-guided attack (Pruthi et al. 2019) on --model instead of a random recipe (squad: the questions)" };
         var model = new Option<DirectoryInfo?>("--model") { Description = "Fine-tuned model directory (with --adversarial)" };
         var maxEdits = new Option<int>("--max-edits") { Description = "k of the k-character adversarial attack", DefaultValueFactory = _ => 1 };
         var maxExamples = new Option<int?>("--max-examples") { Description = "Attack only the first N records (adversarial search)" };
         var segment = new Option<string>("--segment") { Description = "Adversarial search on pair tasks: attack text a (first) or b (second)", DefaultValueFactory = _ => "a" };
         var timeLimit = new Option<double?>("--time-limit") { Description = "Adversarial search: seconds per example" };
+        var queryBudget = new Option<long?>("--query-budget") { Description = "Adversarial search: model queries per example (default: unlimited)" };
+        var wordRecognizer = new Option<DirectoryInfo?>("--word-recognizer") { Description = "Adversarial search: ScRNN word recogniser directory (train-wordrec) in front of the model; the search attacks recogniser + model" };
+        var successF1 = new Option<double>("--success-f1") { Description = "Adversarial search on squad (questions only; contexts are not attacked): an answer counts as flipped at this F1 or below", DefaultValueFactory = _ => 0.0 };
+        var device = new Option<string>("--device") { Description = "Adversarial search: cpu | cuda", DefaultValueFactory = _ => "cpu" };
 
         var command = new Command("attack", "Generate character-attacked test sets (CharBERT 2020, Pruthi 2019, rate-based)");
-        foreach (var o in new Option[] { task, input, recipe, types, rate, seed, sets, squadTarget, protectAnswers, tokens, columns, misspellings, threads, output, quiet, adversarial, model, maxEdits, maxExamples, segment, timeLimit })
+        foreach (var o in new Option[] { task, input, recipe, types, rate, seed, sets, squadTarget, protectAnswers, tokens, columns, misspellings, threads, output, quiet, adversarial, model, maxEdits, maxExamples, segment, timeLimit, queryBudget, wordRecognizer, successF1, device })
             command.Options.Add(o);
 
         command.SetAction(parse =>
         {
             if (parse.GetValue(adversarial))
-                return RunAdversarial(parse.GetValue(model) ?? throw new ArgumentException("--adversarial needs --model DIR (a fine-tuned model directory)"),
-                    parse.GetValue(input)!, parse.GetValue(maxEdits), parse.GetValue(maxExamples), parse.GetValue(segment) switch
+            {
+                if (parse.GetValue(squadTarget) != "questions")
+                    throw new ArgumentException("the adversarial search attacks SQuAD questions only (attacking contexts would move the gold answer offsets); drop --squad-target");
+                var budget = parse.GetValue(queryBudget);
+                if (budget is < 1) throw new ArgumentException($"--query-budget must be at least 1, got {budget}");
+                var settings = new AdversarialSettings
+                {
+                    ModelDirectory = (parse.GetValue(model) ?? throw new ArgumentException("--adversarial needs --model DIR (a fine-tuned model directory)")).FullName,
+                    Input = parse.GetValue(input)!.FullName,
+                    Task = parse.GetValue(task),
+                    Types = parse.GetValue(types) is { } typeNames ? PerturbationTypeNames.ParseList(typeNames) : null,
+                    Search = new GreedySearchOptions(MaxEdits: parse.GetValue(maxEdits), QueryBudget: budget ?? long.MaxValue,
+                        TimeLimitPerExample: parse.GetValue(timeLimit) is { } seconds ? TimeSpan.FromSeconds(seconds) : null),
+                    Device = parse.GetValue(device)!,
+                    MaxExamples = parse.GetValue(maxExamples),
+                    AttackSecondSegment = parse.GetValue(segment) switch
                     {
                         "a" => false, "b" => true, var other => throw new ArgumentException($"--segment must be a or b, not '{other}'"),
-                    }, parse.GetValue(timeLimit), parse.GetValue(output)!.FullName);
+                    },
+                    QaSuccessF1 = parse.GetValue(successF1),
+                    WordRecognizer = parse.GetValue(wordRecognizer)?.FullName,
+                };
+                return RunAdversarial(settings, parse.GetValue(output)!.FullName, parse.GetValue(quiet));
+            }
             var taskName = parse.GetValue(task)!.Trim().ToLowerInvariant();
             var inputFile = parse.GetValue(input)!;
             if (!inputFile.Exists) throw new FileNotFoundException($"input file not found: {inputFile.FullName}");
@@ -83,20 +106,36 @@ public static class AttackCommand
         return command;
     }
 
-    static int RunAdversarial(DirectoryInfo modelDir, FileInfo input, int maxEdits, int? maxExamples, bool secondSegment, double? timeLimit, string outDir)
+    static int RunAdversarial(AdversarialSettings settings, string outDir, bool quiet)
     {
-        if (!input.Exists) throw new FileNotFoundException($"input file not found: {input.FullName}");
-        var (results, summary) = AdversarialRunner.Run(modelDir.FullName, input.FullName,
-            new GreedySearchOptions(MaxEdits: maxEdits, TimeLimitPerExample: timeLimit is { } t ? TimeSpan.FromSeconds(t) : null),
-            maxExamples: maxExamples, attackSecondSegment: secondSegment);
-        Directory.CreateDirectory(outDir);
-        var stem = Path.GetFileNameWithoutExtension(input.Name);
+        var run = quiet || Console.IsOutputRedirected ? AdversarialRunner.Run(settings) : RunAdversarialWithProgress(settings);
+        var summary = run.Summary;
+        var stem = Path.GetFileNameWithoutExtension(settings.Input);
         AttackManifest.WriteJson(Path.Combine(outDir, $"{stem}.adversarial.summary.json"), summary);
-        AttackManifest.WriteJson(Path.Combine(outDir, $"{stem}.adversarial.results.json"), results);
+        AttackManifest.WriteJson(Path.Combine(outDir, $"{stem}.adversarial.results.json"), run.Results);
+        if (quiet) return 0;
+        var metric = summary.QualityMetric == AdversarialSummary.F1 ? "F1" : summary.QualityMetric;
         for (var k = 0; k < summary.MeanQualityAfterEdits.Count; k++)
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"accuracy after {k} edit(s): {summary.MeanQualityAfterEdits[k]:0.0000}"));
-        Console.WriteLine($"{summary.Flipped} of {summary.Examples} examples flipped; {summary.TotalQueries:N0} model queries -> {outDir}");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{metric} after {k} edit(s): {summary.MeanQualityAfterEdits[k]:0.0000}"));
+        var defence = summary.Defence is { } d ? $" (defended by word recogniser {d})" : "";
+        Console.WriteLine($"{summary.Flipped} of {summary.Examples} examples flipped{defence}; {summary.TotalQueries:N0} model queries -> {outDir}");
         return 0;
+    }
+
+    /// <summary>The search is slow (many model queries per example), so it always shows progress on a terminal.</summary>
+    static AdversarialRun RunAdversarialWithProgress(AdversarialSettings settings)
+    {
+        AdversarialRun? run = null;
+        AnsiConsole.Progress().Start(context =>
+        {
+            var bar = context.AddTask($"adversarial search on {Path.GetFileName(settings.Input)}", autoStart: true, maxValue: 1);
+            run = AdversarialRunner.Run(settings, (done, total) =>
+            {
+                bar.MaxValue = total;
+                bar.Value = done;
+            });
+        });
+        return run!;
     }
 
     static IAttackDocument LoadDocument(string taskName, string path, ParseResult parse, Option<string> tokens, Option<string?> columns,

@@ -41,6 +41,11 @@ public static class SquadMetrics
             golds.Max(g => F1(example.Prediction, g)));
     }
 
+    /// <summary>One question's official F1 in [0, 1] (<see cref="Score"/>'s): the best over the gold answers; with
+    /// no gold answers (unanswerable) 1 for an empty prediction, else 0.</summary>
+    public static double QuestionF1(string prediction, IReadOnlyList<string> goldAnswers) =>
+        Score(new SquadExample("", goldAnswers, prediction)).F1;
+
     public static SquadReport Evaluate(IEnumerable<SquadExample> examples)
     {
         var scores = examples.Select(Score).ToList();

@@ -1,68 +1,127 @@
 using CharBert.Attacks.Adversarial;
 using CharBert.Attacks.Recipes;
+using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
 using CharBert.Text.Featurization;
+using CharBert.Text.IO;
 using CharBert.Text.IO.Conll;
+using CharBert.Text.IO.Squad;
 using CharBert.Text.IO.Tsv;
-using CharBert.Modeling;
-using static TorchSharp.torch;
 using CharBert.Training.Tasks;
+using CharBert.Training.WordRecognition;
+using static TorchSharp.torch;
+using SquadMetrics = CharBert.Metrics.Squad.SquadMetrics;
 
 namespace CharBert.Training.Adversarial;
 
+/// <summary>The outcome of one adversarial run: per-example results and the corpus summary.</summary>
+public sealed record AdversarialRun(IReadOnlyList<AdversarialResult> Results, AdversarialSummary Summary);
+
 /// <summary>`charbert attack --adversarial --model DIR`: Pruthi et al.'s greedy k-character search (pruthi2019
-/// candidates) against a fine-tuned model. GLUE-style classification attacks text_a (or, for pair tasks with
-/// <paramref name="attackSecondSegment"/>, text_b) and succeeds when the class flips; NER/POS taggers succeed when any
-/// gold entity (non-"O") word gets another label. Returns per-example results and quality after 0..k edits.</summary>
+/// candidates) against a fine-tuned model, optionally through a ScRNN word recogniser. GLUE-style classification
+/// attacks text_a (or text_b) and succeeds when the class flips; NER/POS taggers succeed when any gold entity
+/// (non-"O") word gets another label; SQuAD attacks the question (the context stays fixed: attacking it would move
+/// the gold answer offsets) and succeeds when the answer's official F1 falls to <see cref="AdversarialSettings.QaSuccessF1"/>.
+/// SQuAD 2.0 unanswerable questions are attacked too, scored as the official script does: F1 is 1 while the model
+/// abstains and 0 once it gives any answer.</summary>
 public static class AdversarialRunner
 {
-    public static (IReadOnlyList<AdversarialResult> Results, AdversarialSummary Summary) Run(
-        string modelDirectory, string inputPath, GreedySearchOptions options, string device = "cpu", int? maxExamples = null,
-        bool attackSecondSegment = false)
+    /// <summary>What the search attacks: the target, each example's words and goal, and how words are split.</summary>
+    sealed record Plan(IAttackTarget Target, IReadOnlyList<(AttackInput Input, IAttackGoal Goal)> Examples,
+        Attacks.Recipes.TaskKind WordKind, string QualityMetric);
+
+    /// <param name="progress">Called after each example with (examples done, examples in all).</param>
+    public static AdversarialRun Run(AdversarialSettings settings, Action<int, int>? progress = null)
     {
-        var metadata = TaskMetadata.Load(modelDirectory);
+        var metadata = TaskMetadata.Load(settings.ModelDirectory);
         var spec = TaskSpec.Parse(metadata.Task);
-        var text = TextResources.Load(modelDirectory, metadata.LowerCase);
-        var torchDevice = DeviceResolver.Resolve(device);
-        var model = ModelDirectory.Load(modelDirectory, torchDevice);
-        var results = spec.Kind switch
+        if (settings.Task is { } task) metadata.RequireTask(TaskSpec.Parse(task), settings.ModelDirectory);
+        if (settings.AttackSecondSegment && spec.Kind != Tasks.TaskKind.Glue)
+            throw new ArgumentException($"attacking the second segment applies to GLUE pair tasks, not {metadata.Task}");
+        var recipe = new Pruthi2019Recipe(types: settings.Types);
+        if (!File.Exists(settings.Input)) throw new FileNotFoundException($"input file not found: {settings.Input}", settings.Input);
+
+        var text = TextResources.Load(settings.ModelDirectory, metadata.LowerCase);
+        var device = DeviceResolver.Resolve(settings.Device);
+        var model = ModelDirectory.Load(settings.ModelDirectory, device);
+        using var recognizer = settings.WordRecognizer is { } directory ? WordRecognizer.Load(directory, device) : null;
+        var defence = recognizer is null ? null : new ScrnnDefence(recognizer);
+
+        var plan = spec.Kind switch
         {
-            Tasks.TaskKind.Glue => Classification(model, text, metadata, spec, inputPath, options, torchDevice, maxExamples, attackSecondSegment),
-            Tasks.TaskKind.Ner or Tasks.TaskKind.Pos => Tagging(model, text, metadata, spec, inputPath, options, torchDevice, maxExamples),
-            _ => throw new ArgumentException($"{modelDirectory} was fine-tuned for {metadata.Task}; the adversarial search is wired for " +
-                                             "glue:<name>, ner and pos models (QA needs a span target that does not exist yet)"),
+            Tasks.TaskKind.Glue => Classification(model, text, metadata, spec, settings, device, defence),
+            Tasks.TaskKind.Ner or Tasks.TaskKind.Pos => Tagging(model, text, metadata, spec, settings, device),
+            Tasks.TaskKind.Squad => QuestionAnswering(model, text, metadata, settings, device),
+            _ => throw new ArgumentOutOfRangeException(nameof(settings), $"no adversarial target for {metadata.Task}"),
         };
-        return (results, AdversarialSummary.Of(results));
+        var search = new GreedyCharAttack(plan.Target, recipe.AdversarialCandidates, settings.Search with { Task = plan.WordKind }, defence);
+        var results = new List<AdversarialResult>(plan.Examples.Count);
+        foreach (var (input, goal) in plan.Examples)
+        {
+            results.Add(search.Attack(input, goal));
+            progress?.Invoke(results.Count, plan.Examples.Count);
+        }
+        var defenceName = settings.WordRecognizer is { } dir ? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir))) : null;
+        return new AdversarialRun(results, AdversarialSummary.Of(results, plan.QualityMetric, defenceName));
     }
 
-    static List<AdversarialResult> Classification(ITaskModel model, TextResources text, TaskMetadata metadata, TaskSpec spec, string inputPath,
-        GreedySearchOptions options, Device device, int? maxExamples, bool attackSecondSegment)
+    static Plan Classification(ITaskModel model, TextResources text, TaskMetadata metadata, TaskSpec spec, AdversarialSettings settings,
+        Device device, IWordRecognizer? defence)
     {
         var featurizer = new SequenceFeaturizer(text.Tokenizer, text.Chars, metadata.MaxSeqLength, FeaturizationOptions.Original);
-        using var reader = TsvReader.Open(inputPath, GlueLayouts.ByName(spec.GlueName!));
-        if (!reader.Schema.HasLabels) throw new ArgumentException($"{inputPath} has no label column: the search needs gold labels");
-        var records = reader.ReadRecords().Take(maxExamples ?? int.MaxValue).ToList();
-        if (attackSecondSegment && reader.Schema.TextB is null) throw new ArgumentException($"{inputPath} has no second text column to attack");
-        var fixedSegment = records.ToDictionary(r => r.LineNumber.ToString(), r => attackSecondSegment ? r.TextA : r.TextB);
-        var target = new SequenceClassificationTarget(model, featurizer, device, fixedSegment, attackSecondSegment, options.BatchSize);
-        var search = new GreedyCharAttack(target, new Pruthi2019Recipe().AdversarialCandidates, options);
-        return records.Select(r =>
+        using var reader = TsvReader.Open(settings.Input, GlueLayouts.ByName(spec.GlueName!));
+        if (!reader.Schema.HasLabels) throw new ArgumentException($"{settings.Input} has no label column: the search needs gold labels");
+        var second = settings.AttackSecondSegment;
+        if (second && reader.Schema.TextB is null) throw new ArgumentException($"{settings.Input} has no second text column to attack");
+        var records = reader.ReadRecords().Take(settings.MaxExamples ?? int.MaxValue).ToList();
+        var fixedTexts = records.Select(r => second ? r.TextA : r.TextB).ToArray();
+        // The fixed segment goes through the defence once, as defended evaluation rewrites both segments.
+        if (defence != null) fixedTexts = RecognizeOnce(fixedTexts, defence);
+        var fixedSegment = records.Select((r, i) => (Id: r.LineNumber.ToString(), Text: fixedTexts[i])).ToDictionary(p => p.Id, p => p.Text);
+        var target = new SequenceClassificationTarget(model, featurizer, device, fixedSegment, second, settings.Search.BatchSize);
+        var examples = records.Select(r =>
         {
             var gold = metadata.Labels.ToList().IndexOf(r.Label!);
-            if (gold < 0) throw new Text.IO.DataFormatException(inputPath, r.LineNumber, $"label '{r.Label}' is not among the model's labels");
-            var words = (attackSecondSegment ? r.TextB! : r.TextA).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            return search.Attack(new AttackInput(r.LineNumber.ToString(), words), new ClassificationGoal(gold));
+            if (gold < 0) throw new DataFormatException(settings.Input, r.LineNumber, $"label '{r.Label}' is not among the model's labels");
+            var words = (second ? r.TextB! : r.TextA).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return (new AttackInput(r.LineNumber.ToString(), words), (IAttackGoal)new ClassificationGoal(gold));
         }).ToList();
+        return new Plan(target, examples, Attacks.Recipes.TaskKind.Sentence, AdversarialSummary.Accuracy);
     }
 
-    static List<AdversarialResult> Tagging(ITaskModel model, TextResources text, TaskMetadata metadata, TaskSpec spec, string inputPath,
-        GreedySearchOptions options, Device device, int? maxExamples)
+    static string?[] RecognizeOnce(string?[] texts, IWordRecognizer defence)
+    {
+        var present = Enumerable.Range(0, texts.Length).Where(i => texts[i] != null).ToArray();
+        var recognized = defence.Recognize(present.Select(i => texts[i]!.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray());
+        var result = (string?[])texts.Clone();
+        for (var j = 0; j < present.Length; j++) result[present[j]] = string.Join(' ', recognized[j]);
+        return result;
+    }
+
+    static Plan Tagging(ITaskModel model, TextResources text, TaskMetadata metadata, TaskSpec spec, AdversarialSettings settings, Device device)
     {
         var featurizer = new NerFeaturizer(text.Tokenizer, text.Chars, metadata.MaxSeqLength, metadata.Labels, FeaturizationOptions.Fixed);
-        var target = new TokenClassificationTarget(model, featurizer, device, options.BatchSize);
-        var search = new GreedyCharAttack(target, new Pruthi2019Recipe().AdversarialCandidates, options with { Task = Attacks.Recipes.TaskKind.TokenLevel });
-        using var reader = ConllReader.Open(inputPath, TokenTaggingTask.ConllOptionsFor(spec));
-        return reader.ReadSentences().Take(maxExamples ?? int.MaxValue).Select((sentence, i) =>
-            search.Attack(new AttackInput(i.ToString(), sentence.Words.ToArray()), new TokenClassificationGoal(sentence.Labels.ToArray()))).ToList();
+        var target = new TokenClassificationTarget(model, featurizer, device, settings.Search.BatchSize);
+        using var reader = ConllReader.Open(settings.Input, TokenTaggingTask.ConllOptionsFor(spec));
+        var examples = reader.ReadSentences().Take(settings.MaxExamples ?? int.MaxValue).Select((sentence, i) =>
+            (new AttackInput(i.ToString(), sentence.Words.ToArray()), (IAttackGoal)new TokenClassificationGoal(sentence.Labels.ToArray()))).ToList();
+        return new Plan(target, examples, Attacks.Recipes.TaskKind.TokenLevel, AdversarialSummary.Accuracy);
+    }
+
+    static Plan QuestionAnswering(ITaskModel model, TextResources text, TaskMetadata metadata, AdversarialSettings settings, Device device)
+    {
+        using var reader = SquadReader.Open(settings.Input);
+        var all = reader.ReadExamples().ToList();
+        var examples = all.Take(settings.MaxExamples ?? int.MaxValue).ToList();
+        var contexts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var example in examples)
+            if (!contexts.TryAdd(example.Id, example.Context))
+                throw new DataFormatException(settings.Input, example.JsonPath, $"question id '{example.Id}' occurs twice; the search needs unique ids");
+        var target = new SquadSpanTarget(model, new SquadAnswerer(text, metadata.MaxSeqLength, metadata.LowerCase), device, contexts,
+            SquadAnswerer.IsVersionTwo(reader.Version, all), settings.Search.BatchSize);
+        return new Plan(target, examples.Select(e => (
+            new AttackInput(e.Id, e.Question.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
+            (IAttackGoal)new QaGoal(e.Answers.Select(a => a.Text).ToArray(), SquadMetrics.QuestionF1, settings.QaSuccessF1))).ToList(),
+            Attacks.Recipes.TaskKind.Sentence, AdversarialSummary.F1);
     }
 }

@@ -17,8 +17,7 @@ public static class EvaluateRunner
     {
         var metadata = TaskMetadata.Load(settings.ModelDirectory);
         var spec = TaskSpec.Parse(settings.Task);
-        if (!string.Equals(spec.ToString(), metadata.Task, StringComparison.OrdinalIgnoreCase))
-            throw new ArgumentException($"{settings.ModelDirectory} was fine-tuned for {metadata.Task}, not {spec}");
+        metadata.RequireTask(spec, settings.ModelDirectory);
         foreach (var file in settings.TestFiles)
             if (!File.Exists(file)) throw new FileNotFoundException($"test file {file} not found", file);
 

@@ -10,6 +10,13 @@ public sealed record TaskMetadata(string Task, IReadOnlyList<string> Labels, int
 
     public void Save(string modelDirectory) => JsonFiles.Write(Path.Combine(modelDirectory, FileName), this);
 
+    /// <summary>Throws unless the model was fine-tuned for <paramref name="spec"/>.</summary>
+    public void RequireTask(TaskSpec spec, string modelDirectory)
+    {
+        if (!string.Equals(spec.ToString(), Task, StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"{modelDirectory} was fine-tuned for {Task}, not {spec}");
+    }
+
     public static TaskMetadata Load(string modelDirectory)
     {
         var path = Path.Combine(modelDirectory, FileName);

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using CharBert.Cli;
 using CharBert.Experiments.Results;
 using CharBert.TestSupport;
@@ -10,17 +9,7 @@ namespace CharBert.Experiments.Tests.Cli;
 [NonParallelizable]
 public class ExperimentCommandsTests
 {
-    internal static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var root = new RootCommand();
-        foreach (var command in CommandRegistry.All()) root.Subcommands.Add(command);
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try { return (CliRunner.Invoke(root, args), stdout.ToString(), stderr.ToString()); }
-        finally { Console.SetOut(oldOut); Console.SetError(oldErr); }
-    }
+    static (int Exit, string Out, string Err) Run(params string[] args) => CliHarness.Run(args);
 
     [Test]
     public void Plot_then_report_write_charts_and_markdown()

@@ -27,10 +27,10 @@ public class TrainWordRecCommandTests
     {
         using var dir = new TempFolder();
         var corpus = WriteCorpus(dir);
-        var background = ExperimentCommandsTests.Run(Training(corpus, dir.File("background"), "--vocab-size", "100"));
+        var background = CliHarness.Run(Training(corpus, dir.File("background"), "--vocab-size", "100"));
         Assert.That(background.Exit, Is.EqualTo(0), background.Err);
 
-        var foreground = ExperimentCommandsTests.Run(Training(corpus, dir.File("foreground"), "--vocab-size", "5",
+        var foreground = CliHarness.Run(Training(corpus, dir.File("foreground"), "--vocab-size", "5",
             "--backoff", "background", "--background", dir.File("background")));
 
         Assert.That(foreground.Exit, Is.EqualTo(0), foreground.Err);
@@ -52,7 +52,7 @@ public class TrainWordRecCommandTests
     {
         using var dir = new TempFolder();
         var missing = dir.File("no-such-recognizer");
-        var result = ExperimentCommandsTests.Run(Training(WriteCorpus(dir), dir.File("out"), "--backoff", "background", "--background", missing));
+        var result = CliHarness.Run(Training(WriteCorpus(dir), dir.File("out"), "--backoff", "background", "--background", missing));
         Assert.That(result.Exit, Is.EqualTo(CliRunner.ExitBadInput));
         Assert.That(result.Err, Does.Contain(missing).And.Contain("not found"));
         Assert.That(result.Out, Does.Not.Contain("epoch"));
@@ -63,10 +63,10 @@ public class TrainWordRecCommandTests
     {
         using var dir = new TempFolder();
         var corpus = WriteCorpus(dir);
-        var noDirectory = ExperimentCommandsTests.Run(Training(corpus, dir.File("out"), "--backoff", "background"));
+        var noDirectory = CliHarness.Run(Training(corpus, dir.File("out"), "--backoff", "background"));
         Assert.That(noDirectory.Exit, Is.EqualTo(CliRunner.ExitBadInput));
         Assert.That(noDirectory.Err, Does.Contain("--background"));
-        var noBackoff = ExperimentCommandsTests.Run(Training(corpus, dir.File("out"), "--background", dir.Path));
+        var noBackoff = CliHarness.Run(Training(corpus, dir.File("out"), "--background", dir.Path));
         Assert.That(noBackoff.Exit, Is.EqualTo(CliRunner.ExitBadInput));
         Assert.That(noBackoff.Err, Does.Contain("--backoff background"));
     }

@@ -18,8 +18,10 @@ public class AdversarialClassificationTests
             SyntheticTaskFiles.WriteQnli(dir.Combine("train.tsv"), 128, 3), SyntheticTaskFiles.WriteQnli(dir.Combine("dev.tsv"), 16, 4));
         FineTuneRunner.Run(settings);
 
-        var (results, summary) = AdversarialRunner.Run(Path.Combine(settings.Output, "model"), settings.Dev,
-            new GreedySearchOptions(MaxEdits: 1), attackSecondSegment: true);
+        var (results, summary) = AdversarialRunner.Run(new AdversarialSettings
+        {
+            ModelDirectory = Path.Combine(settings.Output, "model"), Input = settings.Dev, Search = new GreedySearchOptions(MaxEdits: 1), AttackSecondSegment = true,
+        });
 
         Assert.That(results, Has.Count.EqualTo(16));
         Assert.That(summary.MeanQualityAfterEdits[0], Is.GreaterThan(0.8), "clean accuracy of the fine-tuned model");
@@ -41,7 +43,10 @@ public class AdversarialTaggingTests
             SyntheticTaskFiles.WriteNer(dir.Combine("train.txt"), 96, 1), SyntheticTaskFiles.WriteNer(dir.Combine("dev.txt"), 12, 2));
         FineTuneRunner.Run(settings);
 
-        var (results, summary) = AdversarialRunner.Run(Path.Combine(settings.Output, "model"), settings.Dev, new GreedySearchOptions(MaxEdits: 1));
+        var (results, summary) = AdversarialRunner.Run(new AdversarialSettings
+        {
+            ModelDirectory = Path.Combine(settings.Output, "model"), Input = settings.Dev, Search = new GreedySearchOptions(MaxEdits: 1),
+        });
 
         Assert.That(results, Has.Count.EqualTo(12));
         Assert.That(summary.MeanQualityAfterEdits, Has.Count.EqualTo(2));

@@ -36,17 +36,25 @@ public static class SyntheticTaskFiles
     public static string WriteSquad(string path, int questions, int seed)
     {
         var random = new Random(seed);
-        var paragraphs = Enumerable.Range(0, questions).Select(i =>
+        return WriteSquadFile(path, Enumerable.Range(0, questions).Select(i =>
         {
             var before = string.Join(' ', Enumerable.Range(0, random.Next(1, 5)).Select(_ => CommonWords[random.Next(CommonWords.Length)]));
             var name = Names[random.Next(Names.Length)];
             var after = string.Join(' ', Enumerable.Range(0, random.Next(1, 5)).Select(_ => CommonWords[random.Next(CommonWords.Length)]));
-            var context = $"{before} {name} {after}";
-            return new
-            {
-                context,
-                qas = new[] { new { id = $"q{i}", question = "what is yes ?", answers = new[] { new { text = name, answer_start = before.Length + 1 } } } },
-            };
+            return new SquadQuestion($"q{i}", "what is yes ?", $"{before} {name} {after}", name);
+        }).ToList());
+    }
+
+    public sealed record SquadQuestion(string Id, string Question, string Context, string Answer);
+
+    /// <summary>SQuAD 1.1 JSON, one paragraph per question; each answer is placed at its first occurrence in the context.</summary>
+    public static string WriteSquadFile(string path, IReadOnlyList<SquadQuestion> questions)
+    {
+        var paragraphs = questions.Select(q =>
+        {
+            var start = q.Context.IndexOf(q.Answer, StringComparison.Ordinal);
+            if (start < 0) throw new ArgumentException($"answer '{q.Answer}' is not in context '{q.Context}'");
+            return new { context = q.Context, qas = new[] { new { id = q.Id, question = q.Question, answers = new[] { new { text = q.Answer, answer_start = start } } } } };
         }).ToArray();
         File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(new { version = "1.1", data = new[] { new { title = "synthetic", paragraphs } } }));
         return path;

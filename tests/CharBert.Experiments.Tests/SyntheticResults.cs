@@ -1,12 +1,13 @@
 using CharBert.Experiments.Ablation;
 using CharBert.Experiments.Charts;
 using CharBert.Experiments.Results;
+using CharBert.Metrics.Analysis;
 
 namespace CharBert.Experiments.Tests;
 
 /// <summary>A small, made-up results folder (seeded noise) with everything the charts and report read:
 /// summary.csv for 3 variants × 3 seeds on one task with two attacks at three rates, sensitivity and
-/// word/subword metrics, a per-word sensitivity file, a training log and environment records.</summary>
+/// word/subword metrics, subword-split statistics, a per-word sensitivity file, a training log and environment records.</summary>
 static class SyntheticResults
 {
     public static readonly string[] Variants = ["charbert", "bert", "charbert-cnn"];
@@ -46,8 +47,11 @@ static class SyntheticResults
             store.AppendCell(new CellKey(variant, seed, "ner"), rows);
             var runDir = AblationRunner.RunDirOf(resultsDir, new CellKey(variant, seed, "ner"));
             Directory.CreateDirectory(runDir);
-            File.WriteAllText(Path.Combine(runDir, EnvironmentRecord.FileName),
-                EnvironmentRecord.Capture("charbert ablate --spec experiments/synthetic.json", "cpu", seed).ToJson());
+            CellEnvironment.Capture("charbert ablate --spec experiments/synthetic.json", "cpu", seed).Save(Path.Combine(runDir, CellEnvironment.FileName));
+            // the CNN variant's made-up tokenizer splits differently from the other two's
+            SubwordSplitTable.Upsert(resultsDir, SubwordSplitRow.From("ner", variant, variant == "charbert-cnn"
+                ? new SubwordSplitStatistics(1000, 150, new EntitySplitCounts(200, 80, 300, 100))
+                : new SubwordSplitStatistics(1000, 178, new EntitySplitCounts(200, 91, 300, 120))));
             File.WriteAllLines(Path.Combine(runDir, ResultPlotter.TrainingLogFile),
                 ["Step,Epoch,Loss,LearningRate,TokensPerSecond,ExamplesPerSecond",
                  .. Enumerable.Range(1, 50).Select(s => $"{s * 10},1,{2.5 * Math.Exp(-s / 15.0) + 0.3 + Noise():0.0000},0.00003,1000,10")]);

@@ -55,6 +55,21 @@ public class SubwordSplitAnalysisTests
     }
 
     [Test]
+    public void Split_statistics_count_words_entities_and_entity_words()
+    {
+        var stats = SubwordSplitAnalysis.Statistics(Subwords, Gold);
+        // words: Johannesburg, Pretoria split of 7; entities: both LOC split, PER whole; entity words: 2 of 3 split
+        Assert.That((stats.Words, stats.SplitWords), Is.EqualTo((7, 2)));
+        Assert.That(stats.Entities, Is.EqualTo(new EntitySplitCounts(3, 2, 3, 2)));
+        Assert.That(stats.SplitWordShare, Is.EqualTo(2.0 / 7).Within(1e-12));
+        Assert.That(stats.Entities!.SplitEntityShare, Is.EqualTo(2.0 / 3).Within(1e-12));
+
+        var multiword = SubwordSplitAnalysis.Statistics([[1, 2, 1]], [["B-LOC", "I-LOC", "O"]]);
+        Assert.That(multiword.Entities, Is.EqualTo(new EntitySplitCounts(1, 1, 2, 1)), "New Johannesburg: split entity, one of its two words split");
+        Assert.That(SubwordSplitAnalysis.Statistics(Subwords).Entities, Is.Null, "no chunk tags, no entity counts");
+    }
+
+    [Test]
     public void Shape_mismatch_is_rejected()
     {
         Assert.Throws<ArgumentException>(() => SubwordSplitAnalysis.TokenAccuracy([[1]], Gold, Gold));

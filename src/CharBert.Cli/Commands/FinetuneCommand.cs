@@ -15,7 +15,7 @@ public static class FinetuneCommand
     {
         var task = new Option<string?>("--task") { Description = "ner | pos | glue:<name> (qnli, mrpc, cola, sst-2, rte, qqp) | squad" };
         var model = new Option<string?>("--model") { Description = "Pre-trained model directory (config.json + model.safetensors + vocab files)" };
-        var modelConfig = new Option<string?>("--model-config") { Description = "Train from scratch: tiny | small | base | path to config.json (needs --vocab)" };
+        var modelConfig = new Option<string?>("--model-config") { Description = "Train from scratch: tiny | small | base | path to config.json (needs --vocab); with --model: this architecture from that directory's weights where they fit" };
         var modelKind = new Option<string>("--model-kind") { Description = "charbert | bert", DefaultValueFactory = _ => "charbert" };
         var vocab = new Option<string?>("--vocab") { Description = "Directory with vocab.txt and bert_char_vocab (default: --model)" };
         var train = new Option<string?>("--train") { Description = "Training file" };
@@ -34,7 +34,7 @@ public static class FinetuneCommand
         var output = new Option<string?>("--out") { Description = "Run directory to create" };
         var resume = new Option<string?>("--resume") { Description = "Continue the run in this directory from its newest checkpoint" };
         var augmentRecipe = new Option<string?>("--augment-recipe") { Description = "AdvBERT augmentation: add attacked copies made with this recipe (charbert2020, pruthi2019, rate)" };
-        var augmentProb = new Option<double>("--augment-prob") { Description = "Share of training examples that get an attacked copy", DefaultValueFactory = _ => 0.5 };
+        var augmentProb = new Option<double>("--augment-prob") { Description = "Share of training examples that get an attacked copy", DefaultValueFactory = _ => FineTuneSettings.DefaultAugmentProbability };
         var precision = TrainingCliOptions.Precision();
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar (also when output is redirected or CI=true)" };
 

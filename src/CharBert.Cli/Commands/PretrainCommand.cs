@@ -12,7 +12,7 @@ public static class PretrainCommand
     {
         var train = new Option<string[]>("--train") { Description = "Plain-text corpus file(s)", AllowMultipleArgumentsPerToken = true };
         var eval = new Option<string?>("--eval") { Description = "Held-out corpus: eval MLM/NLM loss after each epoch" };
-        var modelConfig = new Option<string?>("--model-config") { Description = "tiny | small | base | path to config.json (fresh weights)" };
+        var modelConfig = new Option<string?>("--model-config") { Description = "tiny | small | base | path to config.json (fresh weights; with --init-from: that directory's weights where they fit)" };
         var initFrom = new Option<string?>("--init-from") { Description = "Model directory to continue pre-training from" };
         var modelKind = new Option<string>("--model-kind") { Description = "charbert | bert", DefaultValueFactory = _ => "charbert" };
         var vocab = new Option<string?>("--vocab") { Description = "Directory with vocab.txt, bert_char_vocab and term_vocab" };

@@ -25,16 +25,18 @@ public static class SensitivityCommand
         var maxSeqLength = new Option<int>("--max-seq-length") { Description = "Subword positions per sentence; later words are skipped", DefaultValueFactory = _ => 128 };
         var batchSize = new Option<int>("--batch-size") { DefaultValueFactory = _ => 32 };
         var device = new Option<string>("--device") { Description = "auto | cpu | cuda", DefaultValueFactory = _ => "auto" };
+        var wordRecognizer = new Option<DirectoryInfo?>("--word-recognizer") { Description = "ScRNN word recogniser (train-wordrec) in front of the model: both sentences are recognised before encoding" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for sensitivity-words.csv and sensitivity-summary.csv", Required = true };
         var command = new Command("sensitivity", "Per-word and corpus sensitivity S = mean(1 - cos) between clean and attacked sentences");
-        foreach (var option in new Option[] { model, clean, attacked, task, layer, pooling, channel, vocab, lowerCase, maxSeqLength, batchSize, device, output })
+        foreach (var option in new Option[] { model, clean, attacked, task, layer, pooling, channel, vocab, lowerCase, maxSeqLength, batchSize, device, wordRecognizer, output })
             command.Options.Add(option);
         command.SetAction(parse =>
         {
             var settings = new SensitivitySettings(parse.GetValue(layer), SensitivitySettings.ParsePooling(parse.GetValue(pooling)!),
                 SensitivitySettings.ParseChannel(parse.GetValue(channel)!), parse.GetValue(maxSeqLength), parse.GetValue(batchSize));
             var result = SensitivityAnalysis.RunOnFiles(parse.GetValue(model)!.FullName, parse.GetValue(vocab)?.FullName, parse.GetValue(lowerCase),
-                parse.GetValue(task)!, parse.GetValue(clean)!.FullName, parse.GetValue(attacked)!.FullName, settings, parse.GetValue(device)!);
+                parse.GetValue(task)!, parse.GetValue(clean)!.FullName, parse.GetValue(attacked)!.FullName, settings, parse.GetValue(device)!,
+                parse.GetValue(wordRecognizer)?.FullName);
             var outDir = parse.GetValue(output)!.FullName;
             SensitivityFiles.Write(outDir, result, settings);
             foreach (var row in SensitivityFiles.Summary(result, settings))

@@ -51,9 +51,11 @@ public sealed class AblationRunner(ExperimentSpec spec, string resultsDir, IRead
         var runDir = RunDirOf(resultsDir, cell.Key);
         var pretrainDir = Path.Combine(resultsDir, RunsFolder, cell.Variant, $"seed-{cell.Seed}", "pretrain");
         Directory.CreateDirectory(runDir);
-        AtomicFile.WriteAllText(Path.Combine(runDir, EnvironmentRecord.FileName),
-            EnvironmentRecord.Capture(command, spec.Training.Device, cell.Seed).ToJson());
-        var context = new CellContext(spec, cell, runDir, pretrainDir) { AttacksDir = Path.Combine(resultsDir, AttacksFolder, cell.TaskName) };
+        CellEnvironment.Capture(command, spec.Training.Device, cell.Seed).Save(Path.Combine(runDir, CellEnvironment.FileName));
+        var context = new CellContext(spec, cell, runDir, pretrainDir)
+        {
+            ResultsDir = resultsDir, AttacksDir = Path.Combine(resultsDir, AttacksFolder, cell.TaskName),
+        };
         foreach (var step in steps)
         {
             cancellation.ThrowIfCancellationRequested();

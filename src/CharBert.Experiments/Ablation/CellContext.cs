@@ -28,8 +28,14 @@ public sealed class CellContext(ExperimentSpec spec, GridCell cell, string runDi
     /// <summary>Model folder fine-tuning starts from (set by the pre-train step, or the spec's pretrained checkpoint).</summary>
     public string? PretrainedModelDir { get; set; }
     public string? FinetunedModelDir { get; set; }
-    /// <summary>config.json of a variant trained from scratch (its preset with the variant's switches).</summary>
-    public string? ScratchConfig { get; set; }
+    /// <summary>The config.json fine-tuning builds the variant from (its preset or checkpoint config with the variant's
+    /// switches, initialised from <see cref="PretrainedModelDir"/>'s weights where they fit); null when
+    /// <see cref="PretrainedModelDir"/> was pre-trained here and so already has the variant's architecture.</summary>
+    public string? FinetuneConfig { get; set; }
+    /// <summary>The ScRNN word recogniser put in front of a bert+wordrec model (set by the word-recogniser step).</summary>
+    public string? WordRecognizerDir { get; set; }
+    /// <summary>results/&lt;experiment&gt;: where experiment-wide files (summary.csv, subword-split.csv) live.</summary>
+    public required string ResultsDir { get; init; }
     /// <summary>results/&lt;experiment&gt;/attacks/&lt;task&gt;: attacked test sets, shared by every variant and seed.</summary>
     public string AttacksDir { get; init; } = Path.Combine(runDir, "attacks");
     public List<AttackedTestSet> AttackedTestSets { get; } = [];

@@ -4,14 +4,18 @@ using System.Text;
 using CharBert.Experiments.Ablation;
 using CharBert.Experiments.Charts;
 using CharBert.Experiments.Results;
+using CharBert.Training.Runs;
 
 namespace CharBert.Experiments.Reporting;
 
 /// <summary>Writes &lt;results&gt;/report.md: mean ± std tables from summary-mean-std.csv, the charts (relative
-/// links), and the commands and versions recorded in the run directories' environment.json files.</summary>
+/// links), and the commands and versions recorded in the grid cells' cell-environment.json files.</summary>
 public static class MarkdownReport
 {
     public const string FileName = "report.md";
+    /// <summary>The variant the word/subword gains subtract (the paper compares CharBERT with BERT), when present;
+    /// otherwise the first variant in summary.csv.</summary>
+    public const string SplitGainBaseline = "bert";
 
     /// <summary>How every number is printed, in tables and in the test that checks them against the CSV.</summary>
     public static string FormatNumber(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
@@ -36,6 +40,9 @@ public static class MarkdownReport
                 AppendTable(md, taskRows.Where(r => r.Metric == metric).ToList());
             }
         }
+
+        AppendSubwordSplit(md, SubwordSplitTable.Read(resultsDir));
+        if (File.Exists(store.SummaryPath)) AppendSplitGains(md, store.ReadAll());
 
         if (charts.Count > 0)
         {
@@ -67,17 +74,57 @@ public static class MarkdownReport
         md.AppendLine();
     }
 
+    /// <summary>The corpus side of the word-vs-subword analysis; variants whose tokenizers split a test set identically share a row.</summary>
+    static void AppendSubwordSplit(StringBuilder md, IReadOnlyList<SubwordSplitRow> rows)
+    {
+        if (rows.Count == 0) return;
+        md.AppendLine("## Words the tokenizer splits (clean test sets)").AppendLine();
+        md.AppendLine("A word is split when the tokenizer cuts it into two or more subwords; an entity is split when any of its words is " +
+                      $"(the paper: 17.8% of CoNLL-2003 test words, 45.3% of its entities). Source: `{SubwordSplitTable.FileName}`.").AppendLine();
+        md.AppendLine("| task | variants | words split | entities split | entity words split |").AppendLine("|---|---|---|---|---|");
+        static string Part(int? part, int? whole) => part is { } p && whole is { } w
+            ? string.Create(CultureInfo.InvariantCulture, $"{p} / {w} ({(w == 0 ? 0 : 100.0 * p / w):0.0}%)") : "–";
+        foreach (var group in rows.GroupBy(r => r.Counts))
+        {
+            var r = group.First();
+            md.AppendLine($"| {r.Task} | {string.Join(", ", group.Select(g => g.Variant))} | {Part(r.SplitWords, r.Words)} | " +
+                          $"{Part(r.SplitEntities, r.Entities)} | {Part(r.SplitEntityWords, r.EntityWords)} |");
+        }
+        md.AppendLine();
+    }
+
+    static void AppendSplitGains(StringBuilder md, IReadOnlyList<ResultRow> rows)
+    {
+        var variants = rows.Select(r => r.Variant).Distinct().ToList();
+        if (variants.Count < 2) return;
+        var baseline = variants.Contains(SplitGainBaseline) ? SplitGainBaseline : variants[0];
+        var gains = SplitGains.Compute(rows, baseline);
+        if (gains.Count == 0) return;
+        md.AppendLine($"## Word vs subword: gain over {baseline}").AppendLine();
+        md.AppendLine($"Each cell: the variant's score minus {baseline}'s on the same seed, mean ± sample standard deviation over seeds " +
+                      "(n seeds). \"word\": words the tokenizer keeps whole; \"subword\": words it splits. " +
+                      $"Source: `{SummaryStore.SummaryFile}`.").AppendLine();
+        md.AppendLine("| task | test set | metric | variant | " + string.Join(" | ", SplitGains.Subsets) + " |");
+        md.AppendLine("|---|---|---|---|" + string.Concat(SplitGains.Subsets.Select(_ => "---|")));
+        foreach (var group in gains.GroupBy(g => (g.Task, g.TestSet, g.Metric, g.Variant)))
+        {
+            var cells = SplitGains.Subsets.Select(subset => group.FirstOrDefault(g => g.Subset == subset) is { } g
+                ? $"{FormatNumber(g.Mean)} ± {FormatNumber(g.Std)} (n={g.N})" : "–");
+            md.AppendLine($"| {group.Key.Task} | {group.Key.TestSet} | {group.Key.Metric} | {group.Key.Variant} | {string.Join(" | ", cells)} |");
+        }
+        md.AppendLine();
+    }
+
     static void AppendProvenance(StringBuilder md, string resultsDir)
     {
         var runsDir = Path.Combine(resultsDir, AblationRunner.RunsFolder);
         var records = Directory.Exists(runsDir)
-            ? Directory.EnumerateFiles(runsDir, EnvironmentRecord.FileName, SearchOption.AllDirectories).Order()
-                .Select(f => EnvironmentRecord.FromJson(File.ReadAllText(f))).ToList()
+            ? Directory.EnumerateFiles(runsDir, CellEnvironment.FileName, SearchOption.AllDirectories).Order().Select(EnvironmentRecord.Load).ToList()
             : [];
         md.AppendLine("## How these results were produced").AppendLine();
         if (records.Count == 0)
         {
-            md.AppendLine($"No `{EnvironmentRecord.FileName}` found under `{AblationRunner.RunsFolder}/`.").AppendLine();
+            md.AppendLine($"No `{CellEnvironment.FileName}` found under `{AblationRunner.RunsFolder}/`.").AppendLine();
             return;
         }
         md.AppendLine("Commands:").AppendLine().AppendLine("```");
@@ -86,11 +133,15 @@ public static class MarkdownReport
         md.AppendLine("| tool / library | version(s) |").AppendLine("|---|---|");
         void Row(string name, IEnumerable<string> values) => md.AppendLine($"| {name} | {string.Join(", ", values.Distinct())} |");
         Row("charbert", records.Select(r => r.ToolVersion));
+        Row("TorchSharp", records.Select(r => r.TorchSharpVersion));
+        Row("libtorch", records.Select(r => r.LibTorchVersion));
         foreach (var library in records.SelectMany(r => r.Libraries.Keys).Distinct().Order())
             Row(library, records.Where(r => r.Libraries.ContainsKey(library)).Select(r => r.Libraries[library]));
         Row("runtime", records.Select(r => r.Runtime));
         Row("OS", records.Select(r => r.Os));
         Row("device", records.Select(r => r.Device));
+        Row("CUDA available", records.Select(r => r.CudaAvailable ? "yes" : "no"));
+        Row("machine", records.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.MachineName} ({r.ProcessorCount} processors)")));
         Row("seeds", records.Select(r => r.Seed.ToString(CultureInfo.InvariantCulture)));
         md.AppendLine();
     }

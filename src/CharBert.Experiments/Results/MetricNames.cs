@@ -13,11 +13,18 @@ public static class MetricNames
     public const string WordSuffix = ".word";
     public const string SubwordSuffix = ".subword";
 
+    /// <summary>A word recogniser's (bert+wordrec) word recovery on a test set: the share of words it turns back into the
+    /// clean word (case-insensitive), over all words and over the words the attack changed.</summary>
+    public const string WordRecovery = "word_recovery";
+    public const string WordRecoveryAttacked = "word_recovery.attacked";
+
     public static bool IsSensitivity(string metric) => metric.StartsWith(Sensitivity, StringComparison.Ordinal);
+
+    public static bool IsWordRecovery(string metric) => metric.StartsWith(WordRecovery, StringComparison.Ordinal);
 
     public static bool IsSplit(string metric) =>
         metric.EndsWith(WordSuffix, StringComparison.Ordinal) || metric.EndsWith(SubwordSuffix, StringComparison.Ordinal);
 
-    /// <summary>Task metrics proper (not sensitivity, not the word/subword split).</summary>
-    public static bool IsTaskMetric(string metric) => !IsSensitivity(metric) && !IsSplit(metric);
+    /// <summary>Task metrics proper (not sensitivity, not the word/subword split, not word recovery).</summary>
+    public static bool IsTaskMetric(string metric) => !IsSensitivity(metric) && !IsSplit(metric) && !IsWordRecovery(metric);
 }

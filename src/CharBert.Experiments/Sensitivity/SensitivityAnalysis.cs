@@ -3,6 +3,7 @@ using CharBert.Metrics.Sensitivity;
 using CharBert.Modeling.Checkpoints;
 using CharBert.Training;
 using CharBert.Training.Tasks;
+using CharBert.Training.WordRecognition;
 
 namespace CharBert.Experiments.Sensitivity;
 
@@ -12,22 +13,31 @@ public sealed record SensitivityResult(IReadOnlyList<SensitivityWordRow> Words, 
 
 public static class SensitivityAnalysis
 {
-    /// <summary>Loads the model directory and its vocabularies (or <paramref name="vocabDir"/>'s) and runs
-    /// <see cref="Run(WordEncoder, IReadOnlyList{SentencePair})"/> on a clean file and its attacked copy.</summary>
+    /// <summary>Loads the model directory and its vocabularies (or <paramref name="vocabDir"/>'s), and the word recogniser
+    /// put in front of it if any, and runs <see cref="Run"/> on a clean file and its attacked copy.</summary>
     public static SensitivityResult RunOnFiles(string modelDir, string? vocabDir, bool lowerCase, string task, string cleanPath,
-        string attackedPath, SensitivitySettings settings, string device)
+        string attackedPath, SensitivitySettings settings, string device, string? wordRecognizerDir = null)
     {
         var pairs = SensitivityFiles.LoadPairs(task, cleanPath, attackedPath);
         var text = TextResources.Load(vocabDir ?? modelDir, lowerCase);
         var torchDevice = DeviceResolver.Resolve(device);
         var model = ModelDirectory.Load(modelDir, torchDevice);
-        return Run(new WordEncoder(model, text.Tokenizer, text.Chars, settings, torchDevice), pairs);
+        using var recognizer = wordRecognizerDir is null ? null : WordRecognizer.Load(wordRecognizerDir, torchDevice);
+        return Run(new WordEncoder(model, text.Tokenizer, text.Chars, settings, torchDevice), pairs,
+            recognizer is null ? null : sentences => recognizer.RecognizeSentences(sentences));
     }
 
-    public static SensitivityResult Run(WordEncoder encoder, IReadOnlyList<SentencePair> pairs)
+    /// <param name="recognizeWords">A word recogniser in front of the model (BERT + WordRec): both sentences are rewritten
+    /// before encoding. Rows keep the words of the files, and a word counts as attacked when the attack changed it.</param>
+    public static SensitivityResult Run(WordEncoder encoder, IReadOnlyList<SentencePair> pairs, WordRewriter? recognizeWords = null)
     {
-        var clean = encoder.Encode(pairs.Select(p => p.CleanWords).ToList());
-        var attacked = encoder.Encode(pairs.Select(p => p.AttackedWords).ToList());
+        IReadOnlyList<IReadOnlyList<string>> Input(Func<SentencePair, IReadOnlyList<string>> side)
+        {
+            var words = pairs.Select(p => side(p).ToArray()).ToArray();
+            return recognizeWords is null ? words : recognizeWords(words);
+        }
+        var clean = encoder.Encode(Input(p => p.CleanWords));
+        var attacked = encoder.Encode(Input(p => p.AttackedWords));
         var accumulator = new SensitivityAccumulator();
         var rows = new List<SensitivityWordRow>();
         var skipped = 0;

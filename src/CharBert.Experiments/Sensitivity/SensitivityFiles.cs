@@ -1,8 +1,6 @@
-using CharBert.Attacks.Formats;
 using CharBert.Experiments.Charts;
 using CharBert.Experiments.Results;
 using CharBert.Text.IO;
-using CharBert.Text.IO.Tsv;
 using CsvHelper.Configuration;
 
 namespace CharBert.Experiments.Sensitivity;
@@ -21,8 +19,8 @@ public static class SensitivityFiles
     /// <param name="task">ner (CoNLL files) or glue:&lt;name&gt; (GLUE TSV; a record's sentences form one word list).</param>
     public static IReadOnlyList<SentencePair> LoadPairs(string task, string cleanPath, string attackedPath)
     {
-        var clean = Load(task, cleanPath).Records;
-        var attacked = Load(task, attackedPath).Records;
+        var clean = TaskDocuments.Load(task, cleanPath).Records;
+        var attacked = TaskDocuments.Load(task, attackedPath).Records;
         if (clean.Count != attacked.Count)
             throw new DataFormatException(attackedPath, 0, $"{attacked.Count} records, but the clean file {cleanPath} has {clean.Count}");
         var pairs = new List<SentencePair>(clean.Count);
@@ -36,13 +34,6 @@ public static class SensitivityFiles
         }
         return pairs;
     }
-
-    static IAttackDocument Load(string task, string path) => task switch
-    {
-        "ner" or "pos" => ConllAttackDocument.Load(path),
-        _ when task.StartsWith("glue:", StringComparison.Ordinal) => TsvAttackDocument.Load(path, GlueLayouts.ByName(task["glue:".Length..])),
-        _ => throw new ArgumentException($"--task must be ner, pos or glue:<name>, not '{task}'"),
-    };
 
     public static IReadOnlyList<SensitivitySummaryRow> Summary(SensitivityResult result, SensitivitySettings settings)
     {

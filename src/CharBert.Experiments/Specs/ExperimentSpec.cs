@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using CharBert.Training.WordRecognition;
 
 namespace CharBert.Experiments.Specs;
 
@@ -23,11 +25,48 @@ public sealed record ExperimentSpec(
 }
 
 /// <summary>One model variant. <see cref="Kind"/>: charbert | bert | advbert | bert+wordrec.
-/// <see cref="Config"/> holds CharBertConfig switches (use_char_channel, fusion_sharing, fusion, char_encoder);
-/// <see cref="Nlm"/> false drops the noisy-LM objective from pre-training.</summary>
-public sealed record ModelSpec(string Kind, string Pretrained, bool Pretrain, bool Nlm, JsonObject Config)
+/// <see cref="Config"/> holds CharBertConfig switches (use_char_channel, fusion_sharing, fusion, char_encoder), applied to
+/// the scratch preset or to the pretrained directory's config.json; <see cref="Nlm"/> false drops the noisy-LM objective
+/// from pre-training.
+/// advbert: the BERT baseline fine-tuned on its training set plus attacked copies of an <see cref="AugmentProbability"/>
+/// share of the examples, made with the attack recipe <see cref="AugmentRecipe"/> (defaults: charbert2020, the paper's
+/// noise, and 0.5, `charbert finetune --augment-prob`'s default); with "pretrain": true its pre-training text is noised
+/// too, as CharBERT's NLM input is (10% of words), without the NLM loss.
+/// bert+wordrec: the BERT baseline fine-tuned normally, with a ScRNN word recogniser (<see cref="WordRecognizer"/>)
+/// trained on the task's training words and put in front of it at evaluation and sensitivity.</summary>
+public sealed record ModelSpec(
+    string Kind, string Pretrained, bool Pretrain, bool Nlm, JsonObject Config,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AugmentRecipe = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? AugmentProbability = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WordRecognizerSpec? WordRecognizer = null)
 {
-    public static readonly IReadOnlySet<string> Kinds = new HashSet<string> { "charbert", "bert", "advbert", "bert+wordrec" };
+    public const string CharBert = "charbert";
+    public const string Bert = "bert";
+    public const string AdvBert = "advbert";
+    public const string BertWordRec = "bert+wordrec";
+    public static readonly IReadOnlySet<string> Kinds = new HashSet<string> { CharBert, Bert, AdvBert, BertWordRec };
+    public const string DefaultAugmentRecipe = "charbert2020";
+}
+
+/// <summary>How a bert+wordrec variant's ScRNN is trained (Pruthi et al. 2019); every value left out takes
+/// `charbert train-wordrec`'s default: vocabulary 10,000 words, 10 epochs, batch 32, noise swap/drop/add/key,
+/// back-off pass_through (an UNK prediction keeps the input word) or neutral (it becomes "a").</summary>
+public sealed record WordRecognizerSpec(int? VocabSize = null, int? Epochs = null, int? BatchSize = null,
+    IReadOnlyList<string>? Noise = null, string? Backoff = null)
+{
+    public static readonly IReadOnlyDictionary<string, UnkBackoff> Backoffs =
+        new Dictionary<string, UnkBackoff> { ["pass_through"] = UnkBackoff.PassThrough, ["neutral"] = UnkBackoff.Neutral };
+
+    public ScrnnTrainingOptions ToOptions(int seed)
+    {
+        var defaults = new ScrnnTrainingOptions { Seed = seed };
+        return defaults with
+        {
+            VocabularySize = VocabSize ?? defaults.VocabularySize, Epochs = Epochs ?? defaults.Epochs, BatchSize = BatchSize ?? defaults.BatchSize,
+            NoiseTypes = Noise is { Count: > 0 } names ? ScrnnNoiseTypes.ParseList(string.Join(',', names)) : defaults.NoiseTypes,
+            Backoff = Backoff is { } name ? Backoffs[name] : defaults.Backoff,
+        };
+    }
 }
 
 /// <summary>One downstream task. <see cref="Kind"/>: ner | pos | glue (then <see cref="Name"/> is the GLUE task, e.g. qnli).

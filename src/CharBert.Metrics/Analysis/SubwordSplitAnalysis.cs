@@ -60,6 +60,23 @@ public static class SubwordSplitAnalysis
         return new WordSplitScores(whole.Overall.F1, split.Overall.F1, all.Overall.F1, whole.Overall.Gold, split.Overall.Gold);
     }
 
+    /// <summary>Counts split words and, given chunk tags (<paramref name="entityTags"/>, e.g. gold NER tags), split
+    /// entities and split words inside entities.</summary>
+    public static SubwordSplitStatistics Statistics(
+        IReadOnlyList<IReadOnlyList<int>> subwordsPerWord,
+        IReadOnlyList<IReadOnlyList<string>>? entityTags = null,
+        ChunkingMode mode = ChunkingMode.Conlleval)
+    {
+        if (entityTags is not null) CheckShapes(subwordsPerWord, entityTags, entityTags);
+        var words = subwordsPerWord.Sum(s => s.Count);
+        var splitWords = subwordsPerWord.Sum(s => s.Count(n => n > 1));
+        if (entityTags is null) return new SubwordSplitStatistics(words, splitWords, null);
+        var chunks = entityTags.SelectMany((tags, s) => ChunkExtractor.Extract(tags, mode, s)).ToList();
+        var entityWordCounts = chunks.Select(c => Enumerable.Range(c.Start, c.Length).Count(w => subwordsPerWord[c.Sentence][w] > 1)).ToList();
+        return new SubwordSplitStatistics(words, splitWords, new EntitySplitCounts(
+            chunks.Count, entityWordCounts.Count(n => n > 0), chunks.Sum(c => c.Length), entityWordCounts.Sum()));
+    }
+
     static void CheckShapes(IReadOnlyList<IReadOnlyList<int>> subwordsPerWord,
         IReadOnlyList<IReadOnlyList<string>> gold, IReadOnlyList<IReadOnlyList<string>> predicted)
     {

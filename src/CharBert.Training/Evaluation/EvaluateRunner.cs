@@ -15,15 +15,13 @@ public static class EvaluateRunner
 {
     public static IReadOnlyList<EvaluationResultRow> Run(EvaluateSettings settings)
     {
-        var metadata = TaskMetadata.Load(settings.ModelDirectory);
         var spec = TaskSpec.Parse(settings.Task);
-        metadata.RequireTask(spec, settings.ModelDirectory);
+        TaskMetadata.Load(settings.ModelDirectory).RequireTask(spec, settings.ModelDirectory);
+        var task = FineTuneTaskFactory.ForModel(settings.ModelDirectory);
         foreach (var file in settings.TestFiles)
             if (!File.Exists(file)) throw new FileNotFoundException($"test file {file} not found", file);
 
         var device = DeviceResolver.Resolve(settings.Device);
-        var text = TextResources.Load(settings.ModelDirectory, metadata.LowerCase);
-        var task = FineTuneTaskFactory.Create(spec, text, metadata.MaxSeqLength, metadata.Labels, metadata.LowerCase);
         var model = ModelDirectory.Load(settings.ModelDirectory, device);
         using var recognizer = settings.WordRecognizer is { } dir ? WordRecognition.WordRecognizer.Load(dir, device) : null;
         WordRewriter? rewrite = recognizer is null ? null : sentences => recognizer.RecognizeSentences(sentences);

@@ -9,7 +9,9 @@ public sealed record FineTuneSettings
     public required string Task { get; init; }
     /// <summary>A model directory (pre-trained CharBERT/BERT) to start from; else <see cref="ModelConfig"/>.</summary>
     public string? ModelDirectory { get; init; }
-    /// <summary>tiny | small | base | path to a config.json: a randomly initialised model.</summary>
+    /// <summary>tiny | small | base | path to a config.json: a randomly initialised model. Given with
+    /// <see cref="ModelDirectory"/>: this architecture (e.g. the directory's config with other ablation switches),
+    /// initialised with whatever of the directory's weights fits it, the rest fresh.</summary>
     public string? ModelConfig { get; init; }
     public ModelKind ModelKind { get; init; } = ModelKind.CharBert;
     /// <summary>Directory with vocab.txt and bert_char_vocab (defaults to <see cref="ModelDirectory"/>).</summary>
@@ -25,7 +27,8 @@ public sealed record FineTuneSettings
     /// <summary>AdvBERT augmentation: a CharBert.Attacks recipe (charbert2020, pruthi2019, rate) whose attacked copies
     /// of a <see cref="AugmentProbability"/> share of the training examples are added to the training set.</summary>
     public string? AugmentRecipe { get; init; }
-    public double AugmentProbability { get; init; } = 0.5;
+    public double AugmentProbability { get; init; } = DefaultAugmentProbability;
+    public const double DefaultAugmentProbability = 0.5;
     public TrainingOptions Training { get; init; } = new();
 
     public string ResolvedVocabDirectory =>
@@ -33,8 +36,8 @@ public sealed record FineTuneSettings
 
     public void Validate()
     {
-        if ((ModelDirectory is null) == (ModelConfig is null))
-            throw new ArgumentException("give exactly one of --model DIR (pre-trained) or --model-config tiny|small|base|PATH");
+        if (ModelDirectory is null && ModelConfig is null)
+            throw new ArgumentException("give --model DIR (pre-trained) or --model-config tiny|small|base|PATH (both: the config's architecture from the directory's weights)");
         foreach (var (name, path) in new[] { ("--train", Train), ("--dev", Dev) })
             if (!File.Exists(path)) throw new FileNotFoundException($"{name} file {path} not found", path);
         if (ModelDirectory is not null && !Directory.Exists(ModelDirectory))

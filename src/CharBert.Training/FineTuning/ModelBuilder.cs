@@ -11,7 +11,10 @@ public static class ModelBuilder
 {
     /// <summary>--model-config: a fresh model whose vocabulary sizes follow the vocabulary files.
     /// --model DIR: the directory's encoder weights with a freshly initialised head for this task
-    /// (a Hugging Face BERT directory when --model-kind bert and it has no task.json).</summary>
+    /// (a Hugging Face BERT directory when --model-kind bert and it has no task.json).
+    /// Both: the config's architecture (e.g. the directory's config with other ablation switches) initialised with what
+    /// the directory's weights hold (<see cref="PretrainedCheckpoints.LoadMatching"/>), the rest fresh; what was loaded
+    /// and what was not is written to the run's initialization.json.</summary>
     public static ITaskModel Build(FineTuneSettings settings, IFineTuneTask task, TextResources text)
     {
         var maxSeqLength = settings.MaxSeqLength ?? task.Spec.DefaultMaxSeqLength;
@@ -19,17 +22,22 @@ public static class ModelBuilder
         {
             var config = CharBertConfig.FromPresetOrPath(preset) with { VocabSize = text.Tokenizer.Vocabulary.Count, CharVocabSize = text.Chars.Count };
             RequireFits(config, maxSeqLength);
-            return TaskModelFactory.Create(settings.ModelKind, task.Head, config, task.NumLabels);
+            var fresh = TaskModelFactory.Create(settings.ModelKind, task.Head, config, task.NumLabels);
+            if (settings.ModelDirectory is { } weights) WriteInitialization(settings.Output, PretrainedCheckpoints.LoadMatching(fresh, weights));
+            return fresh;
         }
         var directory = settings.ModelDirectory!;
         var loaded = CharBertConfig.Load(Path.Combine(directory, ModelDirectory.ConfigFile));
         RequireFits(loaded, maxSeqLength);
         var model = TaskModelFactory.Create(settings.ModelKind, task.Head, loaded, task.NumLabels);
         var isToolkitDirectory = File.Exists(Path.Combine(directory, ModelDirectory.TaskFile));
-        if (settings.ModelKind == ModelKind.Bert && !isToolkitDirectory) PretrainedCheckpoints.LoadHuggingFaceBert(model, directory);
+        if (settings.ModelKind == ModelKind.Bert && !isToolkitDirectory) WriteInitialization(settings.Output, PretrainedCheckpoints.LoadMatching(model, directory));
         else PretrainedCheckpoints.LoadCharBert(model, Path.Combine(directory, ModelDirectory.WeightsFile), freshHead: true);
         return model;
     }
+
+    public static void WriteInitialization(string runDirectory, PartialLoadReport report) =>
+        JsonFiles.Write(Path.Combine(runDirectory, RunFiles.Initialization), report);
 
     public static void RequireFits(CharBertConfig config, int maxSeqLength)
     {

@@ -4,6 +4,7 @@ using CharBert.Modeling.Checkpoints;
 using CharBert.Text.Featurization;
 using CharBert.Text.Vocab;
 using CharBert.Training.Data;
+using CharBert.Training.FineTuning;
 using CharBert.Training.Runs;
 using CharBert.Training.Tasks;
 using TorchSharp;
@@ -97,8 +98,9 @@ public static class PretrainRunner
         if (settings.BlockSize > config.MaxPositionEmbeddings)
             throw new ArgumentException($"--block-size {settings.BlockSize} exceeds the model's max_position_embeddings ({config.MaxPositionEmbeddings})");
         var model = TaskModelFactory.Create(settings.ModelKind, TaskHeadKind.PreTraining, config, 0);
-        if (settings.InitFrom is { } directory)
-            PretrainedCheckpoints.LoadCharBert(model, Path.Combine(directory, ModelDirectory.WeightsFile), freshHead: true);
+        if (settings.InitFrom is not { } directory) return model;
+        if (settings.ModelConfig is null) PretrainedCheckpoints.LoadCharBert(model, Path.Combine(directory, ModelDirectory.WeightsFile), freshHead: true);
+        else ModelBuilder.WriteInitialization(settings.Output, PretrainedCheckpoints.LoadMatching(model, directory));
         return model;
     }
 

@@ -8,7 +8,9 @@ public sealed record PretrainSettings
 {
     public required IReadOnlyList<string> TrainFiles { get; init; }
     public string? EvalFile { get; init; }
-    /// <summary>tiny | small | base | config.json path: a fresh model; else <see cref="InitFrom"/>.</summary>
+    /// <summary>tiny | small | base | config.json path: a fresh model; else <see cref="InitFrom"/>. Given with
+    /// <see cref="InitFrom"/>: this architecture initialised with whatever of that directory's weights fits it (e.g. the
+    /// token channel of a BERT checkpoint), the rest fresh.</summary>
     public string? ModelConfig { get; init; }
     /// <summary>A model directory (CharBERT/BERT weights) to continue pre-training from.</summary>
     public string? InitFrom { get; init; }
@@ -24,8 +26,8 @@ public sealed record PretrainSettings
 
     public void Validate()
     {
-        if ((ModelConfig is null) == (InitFrom is null))
-            throw new ArgumentException("give exactly one of --model-config tiny|small|base|PATH or --init-from DIR");
+        if (ModelConfig is null && InitFrom is null)
+            throw new ArgumentException("give --model-config tiny|small|base|PATH or --init-from DIR (both: the config's architecture from the directory's weights)");
         if (TrainFiles.Count == 0) throw new ArgumentException("give at least one --train file");
         foreach (var file in TrainFiles.Append(EvalFile).OfType<string>())
             if (!File.Exists(file)) throw new FileNotFoundException($"corpus file {file} not found", file);

@@ -9,6 +9,8 @@ public static class RunFiles
     public const string Model = "model";
     public const string Checkpoints = "checkpoints";
     public const string TrainLog = "train_log.csv";
+    /// <summary>Which weights a run took from a checkpoint and which it initialised fresh (partial loads only).</summary>
+    public const string Initialization = "initialization.json";
 
     /// <summary>Refuses to start a fresh run over a directory that already holds one.</summary>
     public static void RequireFreshRunDirectory(string directory)

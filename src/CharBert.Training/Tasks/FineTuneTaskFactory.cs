@@ -12,4 +12,13 @@ public static class FineTuneTaskFactory
         TaskKind.Squad => new SquadTask(text, maxSeqLength, lowerCase),
         _ => throw new ArgumentOutOfRangeException(nameof(spec)),
     };
+
+    /// <summary>The task a fine-tuned model directory was trained for, featurised as it was (its finetune.json and
+    /// vocabulary files).</summary>
+    public static IFineTuneTask ForModel(string modelDirectory)
+    {
+        var metadata = TaskMetadata.Load(modelDirectory);
+        return Create(TaskSpec.Parse(metadata.Task), TextResources.Load(modelDirectory, metadata.LowerCase), metadata.MaxSeqLength,
+            metadata.Labels, metadata.LowerCase);
+    }
 }

@@ -68,6 +68,19 @@ public sealed class TokenTaggingTask : IFineTuneTask
         return new Dataset(path, features, sentences) { Words = words };
     }
 
+    /// <summary>How this task's tokenizer splits the words of a CoNLL file: split words, and for NER the gold entities
+    /// with a split word and the split words inside entities (the corpus side of the word-vs-subword analysis).</summary>
+    public SubwordSplitStatistics SplitStatistics(string path)
+    {
+        using var reader = ConllReader.Open(path, _conll);
+        var sentences = reader.ReadSentences().ToList();
+        var subwordsPerWord = SubwordsPerWord(sentences.Select(s => s.Words.ToArray()).ToArray());
+        return SubwordSplitAnalysis.Statistics(subwordsPerWord, Spec.Kind == TaskKind.Ner ? sentences.Select(s => s.Labels).ToList() : null);
+    }
+
+    List<IReadOnlyList<int>> SubwordsPerWord(string[][] words) =>
+        words.Select(w => (IReadOnlyList<int>)_featurizer.TokenizeWords(w).Select(p => p.Count).ToArray()).ToList();
+
     public TaskEvaluation Evaluate(ITaskModel model, TaskDataset data, Device device, int batchSize)
     {
         var dataset = (Dataset)data;
@@ -92,7 +105,7 @@ public sealed class TokenTaggingTask : IFineTuneTask
         }
         Dictionary<string, double> metrics;
         // The paper's word-vs-subword breakdown: words the tokenizer keeps whole vs words it splits (as evaluated).
-        var subwordsPerWord = dataset.Words.Select(w => (IReadOnlyList<int>)_featurizer.TokenizeWords(w).Select(p => p.Count).ToArray()).ToList();
+        var subwordsPerWord = SubwordsPerWord(dataset.Words);
         string splitMetric;
         WordSplitScores split;
         if (Spec.Kind == TaskKind.Pos) // POS tags are not chunk tags: plain token accuracy

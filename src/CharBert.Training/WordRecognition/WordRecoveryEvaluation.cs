@@ -19,6 +19,15 @@ public static class WordRecoveryEvaluation
     {
         var rng = new Random(seed);
         var attacked = cleanSentences.Select(s => s.Select(w => ScrnnWordNoise.ApplyAny(w, noiseTypes, rng)).ToArray()).ToArray();
+        return Score(recognizer, cleanSentences, attacked);
+    }
+
+    /// <summary>Recognises <paramref name="attacked"/> (e.g. an attacked copy of a test set, word-aligned with
+    /// <paramref name="cleanSentences"/>) and scores the recovered words against the clean ones.</summary>
+    public static WordRecoveryResult Score(WordRecognizer recognizer, IReadOnlyList<string[]> cleanSentences, IReadOnlyList<string[]> attacked)
+    {
+        if (attacked.Count != cleanSentences.Count || attacked.Where((s, i) => s.Length != cleanSentences[i].Length).Any())
+            throw new ArgumentException("the attacked sentences must match the clean ones word for word");
         var recognised = recognizer.RecognizeSentences(attacked);
         int words = 0, correct = 0, attackedWords = 0, attackedCorrect = 0, identity = 0;
         for (var s = 0; s < cleanSentences.Count; s++)

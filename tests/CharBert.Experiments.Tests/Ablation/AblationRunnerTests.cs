@@ -1,6 +1,7 @@
 using CharBert.Experiments.Ablation;
 using CharBert.Experiments.Results;
 using CharBert.Experiments.Specs;
+using CharBert.Training.Runs;
 using NUnit.Framework;
 
 namespace CharBert.Experiments.Tests.Ablation;
@@ -48,9 +49,11 @@ public class AblationRunnerTests
         Assert.That(store.ReadMeanStd(), Has.Count.EqualTo(8)); // 2 variants x 2 tasks x 2 test sets
         var runDir = AblationRunner.RunDirOf(results, new CellKey("bert", 2, "qnli"));
         Assert.That(File.Exists(Path.Combine(runDir, "sensitivity.done")));
-        var env = EnvironmentRecord.FromJson(File.ReadAllText(Path.Combine(runDir, EnvironmentRecord.FileName)));
+        var env = EnvironmentRecord.Load(Path.Combine(runDir, CellEnvironment.FileName));
         Assert.That(env.Seed, Is.EqualTo(2));
         Assert.That(env.Command, Is.EqualTo("charbert ablate --spec grid.json"));
+        Assert.That(env.Libraries.Keys, Is.EquivalentTo(new[] { "CsvHelper", "ScottPlot" }), "the experiment libraries join the training record's fields");
+        Assert.That(env.TorchSharpVersion, Does.StartWith("0."));
         Assert.That(File.Exists(Path.Combine(results, AblationRunner.ResolvedSpecFile)));
     }
 

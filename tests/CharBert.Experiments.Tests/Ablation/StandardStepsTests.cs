@@ -15,7 +15,7 @@ public class StandardStepsTests
     static readonly string[] Nouns = ["table", "garden", "window", "market", "river", "teacher", "bottle", "station"];
     static readonly string[] Verbs = ["opens", "watches", "carries", "follows", "paints", "cleans"];
 
-    static string WriteData(TempFolder dir)
+    internal static string WriteData(TempFolder dir)
     {
         var rng = new Random(7);
         var pos = new System.Text.StringBuilder();
@@ -43,7 +43,7 @@ public class StandardStepsTests
         return dir.File("data");
     }
 
-    static ExperimentSpec Spec(string dataRoot) => new(
+    internal static ExperimentSpec Spec(string dataRoot) => new(
         "synthetic", dataRoot,
         new Dictionary<string, ModelSpec>
         {
@@ -87,6 +87,11 @@ public class StandardStepsTests
         Assert.That(Directory.GetFiles(Path.Combine(results, AblationRunner.AttacksFolder), "*.manifest.json", SearchOption.AllDirectories),
             Has.Length.EqualTo(2), "attacked sets are made once per task and shared by the variants");
         Assert.That(File.Exists(Path.Combine(results, "runs", "charbert", "seed-1", "pretrain", "model", "model.safetensors")));
+        var testWords = File.ReadLines(Path.Combine(spec.DataRoot, "pos-test.txt")).Count(l => l.Trim().Length > 0);
+        var split = SubwordSplitTable.Read(results);
+        Assert.That(split.Select(r => (r.Task, r.Variant, r.Words)), Is.EquivalentTo(new[] { ("pos", "bert", testWords), ("pos", "charbert", testWords) }),
+            "the token task's split statistics, one row per variant (the sentence task has none)");
+        Assert.That(split.All(r => r.Entities is null && r.SplitWordShare == (double)r.SplitWords / r.Words), "POS has no entities");
 
         var second = new AblationRunner(spec, results, StandardSteps.Create(quiet: true), "test").Run();
         Assert.That(second.Ran, Is.Empty);

@@ -60,6 +60,46 @@ public class MarkdownReportTests
         Assert.That(text, Does.Contain("charbert ablate --spec experiments/synthetic.json"));
         Assert.That(text, Does.Contain("| ScottPlot | 5.1.59"));
         Assert.That(text, Does.Contain("| CsvHelper | 33.1.0"));
+        Assert.That(text, Does.Match(@"\| TorchSharp \| 0\.\d+").And.Match(@"\| libtorch \| \d").And.Contain("| CUDA available |"),
+            "the training record's fields, from the one environment record type");
+    }
+
+    [Test]
+    public void Report_shows_the_split_statistics_and_each_variants_gain_over_bert_per_subset()
+    {
+        using var dir = new TempFolder();
+        SyntheticResults.Write(dir.Path);
+        var text = File.ReadAllText(MarkdownReport.Write(dir.Path, []));
+
+        static string Part(int part, int whole) => string.Create(CultureInfo.InvariantCulture, $"{part} / {whole} ({100.0 * part / whole:0.0}%)");
+        var split = SubwordSplitTable.Read(dir.Path);
+        Assert.That(split, Has.Count.EqualTo(SyntheticResults.Variants.Length));
+        foreach (var group in split.GroupBy(r => r.SplitWords))
+        {
+            var r = group.First();
+            Assert.That(text, Does.Contain($"| ner | {string.Join(", ", group.Select(g => g.Variant))} | {Part(r.SplitWords, r.Words)} | " +
+                                           $"{Part(r.SplitEntities!.Value, r.Entities!.Value)} | {Part(r.SplitEntityWords!.Value, r.EntityWords!.Value)} |"));
+        }
+
+        var summary = new SummaryStore(dir.Path).ReadAll();
+        var gainRows = text.Split('\n').Where(l => Regex.IsMatch(l, @"^\| ner \| \S+ \| f1 \| ")).Select(Cells).ToList();
+        Assert.That(gainRows, Has.Count.EqualTo(2 * (1 + SyntheticResults.Attacks.Length * SyntheticResults.Rates.Length)),
+            "charbert and charbert-cnn against bert, on every test set");
+        foreach (var cells in gainRows)
+        {
+            var (testSet, variant) = (cells[1], cells[3]);
+            Assert.That(variant, Is.Not.EqualTo("bert"));
+            string[] metrics = ["f1.word", "f1.subword", "f1"];
+            for (var i = 0; i < metrics.Length; i++)
+            {
+                double Value(string v, int seed) => summary.Single(r => r.Variant == v && r.Seed == seed && r.TestSet == testSet && r.Metric == metrics[i]).Value;
+                var differences = SyntheticResults.Seeds.Select(seed => Value(variant, seed) - Value("bert", seed)).ToList();
+                var mean = differences.Average();
+                var std = Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Count - 1));
+                Assert.That(cells[4 + i], Is.EqualTo($"{MarkdownReport.FormatNumber(mean)} ± {MarkdownReport.FormatNumber(std)} (n={differences.Count})"),
+                    $"{variant} {testSet} {metrics[i]}");
+            }
+        }
     }
 
     [Test]

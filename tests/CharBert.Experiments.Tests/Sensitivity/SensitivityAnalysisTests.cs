@@ -17,13 +17,14 @@ public class SensitivityAnalysisTests
     static readonly string[][] Clean = [["i", "think", "this", "movie", "was", "great", "."], ["the", "cat", "sat", "on", "the", "mat"]];
     static readonly string[][] Attacked = [["i", "thnik", "this", "moive", "was", "great", "."], ["the", "cat", "sat", "on", "the", "mat"]];
 
-    static SensitivityResult Analyse(string modelDir, string[][] clean, string[][] attacked, SensitivitySettings settings)
+    static SensitivityResult Analyse(string modelDir, string[][] clean, string[][] attacked, SensitivitySettings settings,
+        Training.Tasks.WordRewriter? recognizeWords = null)
     {
         var model = ModelDirectory.Load(modelDir, torch.CPU);
         var tokenizer = WordPieceTokenizer.FromVocabFile(Path.Combine(modelDir, "vocab.txt"), WordPieceTokenizerOptions.Cased);
         var chars = CharVocabulary.Load(Path.Combine(modelDir, "bert_char_vocab"));
         var pairs = clean.Select((c, i) => new SentencePair($"s{i}", c, attacked[i])).ToList();
-        return SensitivityAnalysis.Run(new WordEncoder(model, tokenizer, chars, settings, torch.CPU), pairs);
+        return SensitivityAnalysis.Run(new WordEncoder(model, tokenizer, chars, settings, torch.CPU), pairs, recognizeWords);
     }
 
     [Test]
@@ -49,6 +50,19 @@ public class SensitivityAnalysisTests
         Assert.That(result.Report.Attacked, Is.GreaterThan(result.Report.Unattacked));
         Assert.That(result.Report.All, Is.EqualTo(result.Words.Average(w => w.OneMinusCos)).Within(1e-9));
         Assert.That(result.Report.Attacked, Is.EqualTo(attackedRows.Average(w => w.OneMinusCos)).Within(1e-9));
+    }
+
+    [Test]
+    public void A_word_recogniser_in_front_sees_both_sentences_but_rows_keep_the_files_words()
+    {
+        using var dir = new TempFolder();
+        // a perfect recogniser for this attack: the model then sees the clean sentences on both sides
+        Training.Tasks.WordRewriter undoAttack = sentences => sentences.Select(s => s.Select(w => w switch { "thnik" => "think", "moive" => "movie", _ => w }).ToArray()).ToArray();
+        var result = Analyse(TinyModelFolder.Create(dir.File("model")), Clean, Attacked, new SensitivitySettings(MaxSeqLength: 32), undoAttack);
+        Assert.That(result.Words.Where(w => w.Attacked).Select(w => $"{w.CleanWord}->{w.AttackedWord}"), Is.EqualTo(new[] { "think->thnik", "movie->moive" }),
+            "attacked means changed by the attack, whatever the recogniser makes of it");
+        Assert.That(result.Words.Select(w => w.OneMinusCos), Has.All.LessThan(1e-5));
+        Assert.That(result.Report.Attacked, Is.LessThan(1e-5));
     }
 
     [Test]

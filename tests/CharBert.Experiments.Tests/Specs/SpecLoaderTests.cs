@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using CharBert.Experiments.Ablation;
+using CharBert.Experiments.Ablation.Steps;
 using CharBert.Experiments.Demo;
 using CharBert.Experiments.Specs;
+using CharBert.Modeling;
 using CharBert.TestSupport;
 using CharBert.Text.IO;
 using NUnit.Framework;
@@ -73,6 +75,22 @@ public class SpecLoaderTests
         "$.seeds")]
     [TestCase("""{ "base": "base.json", "name": "x", "models": { "charbert": { "pretrained": "m" } }, "attacks": { "recipes": { "drop": { "rates": [1.5] } } } }""",
         "$.attacks.recipes.drop.rates")]
+    [TestCase("""{ "base": "base.json", "name": "x", "models": { "charbert": { "pretrained": "m", "augment_recipe": "charbert2020" } } }""",
+        "$.models.charbert.augment_recipe")]
+    [TestCase("""{ "base": "base.json", "name": "x", "models": { "charbert": { "pretrained": "m", "kind": "advbert", "augment_probability": 1.5 } } }""",
+        "$.models.charbert.augment_probability")]
+    [TestCase("""{ "base": "base.json", "name": "x", "models": { "charbert": { "pretrained": "m", "kind": "advbert", "augment_recipe": "typos" } } }""",
+        "$.models.charbert.augment_recipe")]
+    [TestCase("""{ "base": "base.json", "name": "x", "models": { "charbert": { "pretrained": "m", "word_recognizer": {} } } }""",
+        "$.models.charbert.word_recognizer")]
+    [TestCase("""{ "base": "base.json", "name": "x", "models": { "charbert": { "pretrained": "m", "kind": "bert+wordrec", "word_recognizer": { "noise": ["swap", "typo"] } } } }""",
+        "$.models.charbert.word_recognizer.noise")]
+    [TestCase("""{ "base": "base.json", "name": "x", "models": { "charbert": { "pretrained": "m", "kind": "bert+wordrec", "word_recognizer": { "backoff": "skip" } } } }""",
+        "$.models.charbert.word_recognizer.backoff")]
+    [TestCase("""{ "base": "base.json", "name": "x", "models": { "charbert": { "pretrained": "m", "kind": "bert+wordrec", "word_recognizer": { "epochs": 0 } } } }""",
+        "$.models.charbert.word_recognizer.epochs")]
+    [TestCase("""{ "base": "base.json", "name": "x", "models": { "charbert": { "pretrained": "m" } }, "attacks": { "recipes": { "drop": { "recipe": "typos" } } } }""",
+        "$.attacks.recipes.drop.recipe")]
     public void Bad_values_fail_naming_the_key(string overrideJson, string expectedKey)
     {
         using var dir = new TempFolder();
@@ -119,6 +137,11 @@ public class SpecLoaderTests
         }));
         Assert.That(spec.Models["charbert-no-nlm"].Nlm, Is.False);
         Assert.That(spec.Models["charbert-cnn"].Config["char_encoder"]!.GetValue<string>(), Is.EqualTo("cnn"));
+        Assert.That((spec.Models["advbert"].AugmentRecipe, spec.Models["advbert"].AugmentProbability), Is.EqualTo(("charbert2020", 0.5)));
+        var wordRec = spec.Models["bert+wordrec"].WordRecognizer!.ToOptions(seed: 3);
+        Assert.That((wordRec.Epochs, wordRec.NoiseTypes.Count, wordRec.Seed), Is.EqualTo((10, 4, 3)));
+        Assert.That(spec.Models.Values.Select(VariantModels.KindOf).Distinct(), Is.EquivalentTo(new[] { ModelKind.CharBert, ModelKind.Bert }),
+            "every kind the spec names can run in the grid");
         Assert.That(spec.Tasks.Keys, Is.EquivalentTo(new[] { "ner", "qnli" }));
         Assert.That(GridCell.Expand(spec), Has.Count.EqualTo(spec.Models.Count * spec.Seeds.Count * spec.Tasks.Count));
     }

@@ -3,7 +3,6 @@ using CharBert.Attacks.Formats;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Perturbations;
 using CharBert.Attacks.Recipes;
-using CharBert.Text.IO.Tsv;
 
 namespace CharBert.Experiments.Ablation.Steps;
 
@@ -28,7 +27,7 @@ public sealed class AttackStep : ICellStep
                 var attackedPath = AttackRunner.SetPath(outDir, testPath, attack.Recipe, AttackRunner.MixedSetName);
                 if (!File.Exists(AttackRunner.ManifestPath(outDir, testPath, attack.Recipe)))
                 {
-                    document ??= task.IsTokenLevel ? ConllAttackDocument.Load(testPath) : TsvAttackDocument.Load(testPath, GlueLayouts.ByName(task.Name), null);
+                    document ??= TaskDocuments.Load(task.CliTask, testPath);
                     var types = attack.Types.Count == 0 ? null : PerturbationTypeNames.ParseList(string.Join(",", attack.Types));
                     var request = new RecipeRequest(taskKind, types, rate < 1 ? rate : null);
                     var sets = AttackRunner.Sets(attack.Recipe, request, mixed: true, perType: false);

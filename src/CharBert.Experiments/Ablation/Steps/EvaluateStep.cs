@@ -3,7 +3,8 @@ using CharBert.Training.Evaluation;
 namespace CharBert.Experiments.Ablation.Steps;
 
 /// <summary>Scores the fine-tuned model on the clean test set and on every attacked copy; each metric becomes a
-/// summary row (test set "clean" or the attack's name@rate).</summary>
+/// summary row (test set "clean" or the attack's name@rate). A bert+wordrec model reads every set through its word
+/// recogniser.</summary>
 public sealed class EvaluateStep : ICellStep
 {
     public const string Folder = "evaluate";
@@ -21,6 +22,7 @@ public sealed class EvaluateStep : ICellStep
             {
                 ModelDirectory = modelDir, Task = context.Cell.Task.CliTask, TestFiles = [path],
                 Output = Path.Combine(context.RunDir, Folder, folder), Device = context.Spec.Training.Device,
+                WordRecognizer = context.WordRecognizerDir,
             });
             foreach (var row in rows) context.AddResult(row.Metric, row.Value, attack);
         }

@@ -1,10 +1,12 @@
+using CharBert.Experiments.Specs;
 using CharBert.Training;
 using CharBert.Training.FineTuning;
 using CharBert.Training.Runs;
 
 namespace CharBert.Experiments.Ablation.Steps;
 
-/// <summary>Fine-tunes the (pre-trained) variant on the cell's task; resumes an interrupted fine-tuning run.</summary>
+/// <summary>Fine-tunes the (pre-trained) variant on the cell's task; resumes an interrupted fine-tuning run. advbert
+/// trains on the task's training set plus attacked copies of a share of its examples (AdversarialAugmentation).</summary>
 public sealed class FinetuneStep(bool quiet) : ICellStep
 {
     public const string Folder = "finetune";
@@ -23,14 +25,16 @@ public sealed class FinetuneStep(bool quiet) : ICellStep
             return;
         }
         if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
-        var fromScratch = context.PretrainedModelDir is null;
+        var model = context.Cell.Model;
         FineTuneRunner.Run(new FineTuneSettings
         {
             Task = task.CliTask,
             ModelDirectory = context.PretrainedModelDir,
-            ModelConfig = fromScratch ? context.ScratchConfig : null,
-            ModelKind = VariantModels.KindOf(context.Cell.Model),
-            VocabDirectory = fromScratch ? VariantModels.RequireVocab(spec, context) : null,
+            ModelConfig = context.FinetuneConfig,
+            ModelKind = VariantModels.KindOf(model),
+            VocabDirectory = context.PretrainedModelDir is null ? VariantModels.RequireVocab(spec, context) : null,
+            AugmentRecipe = model.Kind == ModelSpec.AdvBert ? model.AugmentRecipe ?? ModelSpec.DefaultAugmentRecipe : null,
+            AugmentProbability = model.AugmentProbability ?? FineTuneSettings.DefaultAugmentProbability, // spec validation: advbert only
             Train = context.DataPath(task.Train),
             Dev = context.DataPath(task.Dev),
             Output = output,

@@ -7,7 +7,8 @@ namespace CharBert.Experiments.Ablation.Steps;
 
 /// <summary>Sensitivity S of the fine-tuned model between the clean test set and each attacked copy: summary rows
 /// sensitivity / sensitivity.attacked / sensitivity.unattacked, and per-word CSVs under the run folder. A model
-/// without a character channel is measured on its token channel.</summary>
+/// without a character channel is measured on its token channel; a bert+wordrec model through its word recogniser
+/// (both sentences are recognised before encoding, as the model sees them).</summary>
 public sealed class SensitivityStep : ICellStep
 {
     public const string Folder = "sensitivity";
@@ -25,7 +26,7 @@ public sealed class SensitivityStep : ICellStep
         {
             cancellation.ThrowIfCancellationRequested();
             var result = SensitivityAnalysis.RunOnFiles(modelDir, null, false, context.Cell.Task.CliTask,
-                context.DataPath(context.Cell.Task.Test), attack.Path, settings, spec.Training.Device);
+                context.DataPath(context.Cell.Task.Test), attack.Path, settings, spec.Training.Device, context.WordRecognizerDir);
             SensitivityFiles.Write(Path.Combine(context.RunDir, Folder, attack.FolderName), result, settings);
             var report = result.Report;
             if (report.All is { } all) context.AddResult(MetricNames.Sensitivity, all, attack);

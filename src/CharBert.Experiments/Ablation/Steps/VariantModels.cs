@@ -1,35 +1,40 @@
 using System.Text.Json.Nodes;
 using CharBert.Experiments.Specs;
 using CharBert.Modeling;
+using CharBert.Modeling.Checkpoints;
+using CharBert.Text.IO;
 
 namespace CharBert.Experiments.Ablation.Steps;
 
-/// <summary>How a spec's model variant maps onto the training library: its model kind, and, for a variant
-/// trained from scratch (<c>pretrained: "scratch:&lt;preset or config.json&gt;"</c>), the config.json with the
-/// variant's switches applied.</summary>
+/// <summary>How a spec's model variant maps onto the training library: its model kind, and its config.json: the
+/// scratch preset (<c>pretrained: "scratch:&lt;preset or config.json&gt;"</c>) or the pretrained directory's config.json,
+/// with the variant's switches applied.</summary>
 public static class VariantModels
 {
+    /// <summary>advbert and bert+wordrec are the BERT baseline trained or used differently.</summary>
     public static ModelKind KindOf(ModelSpec model) => model.Kind switch
     {
-        "charbert" => ModelKind.CharBert,
-        "bert" => ModelKind.Bert,
-        _ => throw new NotSupportedException(
-            $"model kind '{model.Kind}' cannot run in the ablation grid yet: advbert needs noise-augmented fine-tuning and " +
-            "bert+wordrec a trained word recogniser wired into the steps; use `charbert train-wordrec` and `charbert evaluate --word-recognizer` by hand"),
+        ModelSpec.CharBert => ModelKind.CharBert,
+        ModelSpec.Bert or ModelSpec.AdvBert or ModelSpec.BertWordRec => ModelKind.Bert,
+        _ => throw new NotSupportedException($"model kind '{model.Kind}' is not one of {string.Join(", ", ModelSpec.Kinds)}"),
     };
 
     public static bool IsScratch(ModelSpec model) => model.Pretrained.StartsWith(ExperimentSpec.ScratchPrefix, StringComparison.Ordinal);
 
-    /// <summary>Writes the variant's from-scratch config (preset + switches) to <paramref name="path"/>; null when
-    /// the variant starts from a pretrained directory.</summary>
-    public static string? WriteScratchConfig(ModelSpec model, string dataRoot, string path)
+    /// <summary>Writes the variant's config (its preset or pretrained directory's config.json + its switches) to
+    /// <paramref name="path"/>. From a pretrained directory the switches may only change what the checkpoint's weights
+    /// can serve (ablation switches such as use_char_channel or fusion); changing a size such as hidden_size is an error.</summary>
+    public static string WriteConfig(string variant, ModelSpec model, string dataRoot, string path)
     {
-        if (!IsScratch(model)) return null;
-        var preset = model.Pretrained[ExperimentSpec.ScratchPrefix.Length..];
-        if (File.Exists(Path.Combine(dataRoot, preset))) preset = Path.Combine(dataRoot, preset);
-        var node = JsonNode.Parse(CharBertConfig.FromPresetOrPath(preset).ToJson())!.AsObject();
+        var origin = IsScratch(model) ? model.Pretrained[ExperimentSpec.ScratchPrefix.Length..] : model.Pretrained;
+        if (!IsScratch(model) || File.Exists(Path.Combine(dataRoot, origin))) origin = Path.GetFullPath(Path.Combine(dataRoot, origin));
+        var original = CharBertConfig.FromPresetOrPath(origin);
+        var node = JsonNode.Parse(original.ToJson())!.AsObject();
         foreach (var (key, value) in model.Config) node[key] = value?.DeepClone();
-        var config = CharBertConfig.FromJson(node.ToJsonString(), $"{model.Pretrained} + variant switches");
+        var config = CharBertConfig.FromJson(node.ToJsonString(), $"{model.Pretrained} + the switches of model variant '{variant}'");
+        if (!IsScratch(model) && PretrainedCheckpoints.TransformerDifferences(original, config) is { Count: > 0 } differences)
+            throw new DataFormatException(Path.Combine(origin, ModelDirectory.ConfigFile), 0,
+                $"model variant '{variant}' starts from this checkpoint, whose weights cannot serve its config switches " + string.Join(", ", differences));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         config.Save(path);
         return path;

@@ -20,6 +20,10 @@ public static class MarkdownReport
     /// <summary>How every number is printed, in tables and in the test that checks them against the CSV.</summary>
     public static string FormatNumber(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 
+    /// <summary>One seed has no spread: its cell shows the value alone rather than a misleading "± 0".</summary>
+    public static string MeanStd(double mean, double std, int n) =>
+        n > 1 ? $"{FormatNumber(mean)} ± {FormatNumber(std)} (n={n})" : $"{FormatNumber(mean)} (n={n})";
+
     public static string Write(string resultsDir, IReadOnlyList<ChartOutput> charts)
     {
         var store = new SummaryStore(resultsDir);
@@ -67,7 +71,7 @@ public static class MarkdownReport
         foreach (var variant in rows.Select(r => r.Variant).Distinct())
         {
             var cells = testSets.Select(t => rows.FirstOrDefault(r => r.Variant == variant && r.TestSet == t) is { } a
-                ? $"{FormatNumber(a.Mean)} ± {FormatNumber(a.Std)} (n={a.N})"
+                ? MeanStd(a.Mean, a.Std, a.N)
                 : "–");
             md.AppendLine($"| {variant} | {string.Join(" | ", cells)} |");
         }
@@ -109,7 +113,7 @@ public static class MarkdownReport
         foreach (var group in gains.GroupBy(g => (g.Task, g.TestSet, g.Metric, g.Variant)))
         {
             var cells = SplitGains.Subsets.Select(subset => group.FirstOrDefault(g => g.Subset == subset) is { } g
-                ? $"{FormatNumber(g.Mean)} ± {FormatNumber(g.Std)} (n={g.N})" : "–");
+                ? MeanStd(g.Mean, g.Std, g.N) : "–");
             md.AppendLine($"| {group.Key.Task} | {group.Key.TestSet} | {group.Key.Metric} | {group.Key.Variant} | {string.Join(" | ", cells)} |");
         }
         md.AppendLine();

@@ -45,6 +45,13 @@ public class MarkdownReportTests
     }
 
     [Test]
+    public void A_single_seed_shows_its_value_without_a_spread()
+    {
+        Assert.That(MarkdownReport.MeanStd(0.73, 0, 1), Is.EqualTo("0.7300 (n=1)"));
+        Assert.That(MarkdownReport.MeanStd(0.73, 0.01234, 3), Is.EqualTo("0.7300 ± 0.0123 (n=3)"));
+    }
+
+    [Test]
     public void Report_links_charts_relatively_and_records_commands_and_versions()
     {
         using var dir = new TempFolder();

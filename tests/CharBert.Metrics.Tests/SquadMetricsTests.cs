@@ -13,6 +13,10 @@ public class SquadMetricsTests
     [TestCase("ΟΔΟΣ", "οδος")] // Python's lower(): final sigma
     [TestCase("İstanbul", "i\u0307stanbul")] // Python's lower(): İ -> i + combining dot
     [TestCase("The ΟΔΟΣ\u001fA\u2028b", "οδος b")] // Python's split(): U+001F and U+2028 are whitespace
+    [TestCase("the\u0301 cat", "\u0301 cat")] // Python's \b: a combining mark is not a word character
+    [TestCase("a\u0903 b", "\u0903 b")]
+    [TestCase("\u00b2the cat", "\u00b2the cat")] // ... but a superscript digit (No) is
+    [TestCase("\u2160the end", "\u2170the end")] // ... and so is a letter number (Nl)
     public void Normalisation_follows_the_official_script(string text, string expected)
     {
         Assert.That(SquadNormalizer.Normalize(text), Is.EqualTo(expected));

@@ -11,7 +11,9 @@ public static partial class SquadNormalizer
 {
     const string AsciiPunctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
-    [GeneratedRegex(@"\b(a|an|the)\b")]
+    // Python's \b on str patterns bounds words of letters, numbers (any N category) and "_"; .NET's \w differs
+    // (it adds combining marks and connector punctuation, and leaves out No/Nl numbers), so the boundary is explicit.
+    [GeneratedRegex(@"(?<![\p{L}\p{N}_])(a|an|the)(?![\p{L}\p{N}_])")]
     private static partial Regex Articles();
 
     public static string Normalize(string text)

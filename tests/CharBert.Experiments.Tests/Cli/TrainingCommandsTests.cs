@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.Json;
+using CharBert.Modeling;
+using CharBert.Training.Tests.Support;
+using NUnit.Framework;
+
+namespace CharBert.Experiments.Tests.Cli;
+
+/// <summary>Every task end to end through the real `charbert` commands, for CharBERT and the BERT baseline:
+/// finetune writes metrics.json and model/, evaluate on that model reproduces the dev metric in results.csv;
+/// pretrain writes its model for both kinds. (How well each task learns is tested in CharBert.Training.Tests.)</summary>
+[NonParallelizable]
+public class TrainingCommandsTests
+{
+    static string TestConfig(TempFolder dir)
+    {
+        var path = dir.File("config.json");
+        (CharBertConfig.Tiny with { HiddenSize = 32, NumAttentionHeads = 2, IntermediateSize = 64, NumHiddenLayers = 1, CharEmbeddingSize = 32, TermVocabSize = 64 }).Save(path);
+        return path;
+    }
+
+    static (string Train, string Dev, string Metric) TaskFiles(string task, TempFolder dir) => task switch
+    {
+        "ner" or "pos" => (SyntheticTaskFiles.WriteNer(dir.File("train.txt"), 24, 1), SyntheticTaskFiles.WriteNer(dir.File("dev.txt"), 8, 2), task == "ner" ? "f1" : "accuracy"),
+        "glue:qnli" => (SyntheticTaskFiles.WriteQnli(dir.File("train.tsv"), 24, 3), SyntheticTaskFiles.WriteQnli(dir.File("dev.tsv"), 8, 4), "accuracy"),
+        _ => (SyntheticTaskFiles.WriteSquad(dir.File("train.json"), 24, 5), SyntheticTaskFiles.WriteSquad(dir.File("dev.json"), 8, 6), "f1"),
+    };
+
+    [Test]
+    public void Finetune_then_evaluate_works_for_every_task_and_both_model_kinds(
+        [Values("ner", "pos", "glue:qnli", "squad")] string task, [Values("charbert", "bert")] string kind)
+    {
+        using var dir = new TempFolder();
+        var vocab = SyntheticTaskFiles.WriteVocabulary(dir.File("vocab"));
+        var (train, dev, metric) = TaskFiles(task, dir);
+        var run = dir.File("run");
+
+        var finetune = CliHarness.Run("finetune", "--task", task, "--model-config", TestConfig(dir), "--model-kind", kind, "--vocab", vocab,
+            "--train", train, "--dev", dev, "--epochs", "1", "--batch-size", "8", "--max-seq-length", "24", "--lr", "1e-3", "--quiet", "--out", run);
+        Assert.That(finetune.Exit, Is.EqualTo(0), finetune.Err);
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "metrics.json")));
+        Assert.That(File.Exists(Path.Combine(run, "model", "model.safetensors")));
+
+        var evaluate = CliHarness.Run("evaluate", "--model", Path.Combine(run, "model"), "--task", task, "--test", dev, "--out", dir.File("eval"));
+        Assert.That(evaluate.Exit, Is.EqualTo(0), evaluate.Err);
+        var row = File.ReadAllLines(dir.File("eval/results.csv")).Skip(1).Select(l => l.Split(',')).Single(c => c[3] == metric);
+        var devMetric = metrics.RootElement.GetProperty("dev_metrics").GetProperty(metric).GetDouble();
+        Assert.That(double.Parse(row[4], CultureInfo.InvariantCulture), Is.EqualTo(devMetric).Within(1e-9), "evaluate reproduces the run's dev score");
+    }
+
+    [TestCase("charbert")]
+    [TestCase("bert")]
+    public void Pretrain_writes_a_model_for_both_kinds(string kind)
+    {
+        using var dir = new TempFolder();
+        var vocab = SyntheticTaskFiles.WriteVocabulary(dir.File("vocab"));
+        SyntheticTaskFiles.WriteTermVocabulary(vocab);
+        var corpus = SyntheticTaskFiles.WriteCorpus(dir.File("corpus.txt"), 40, 7);
+
+        var result = CliHarness.Run("pretrain", "--train", corpus, "--model-config", TestConfig(dir), "--model-kind", kind, "--vocab", vocab,
+            "--block-size", "16", "--batch-size", "4", "--max-steps", "3", "--quiet", "--out", dir.File("run"));
+
+        Assert.That(result.Exit, Is.EqualTo(0), result.Err);
+        Assert.That(result.Out, Does.Contain("pre-training: "));
+        Assert.That(File.Exists(dir.File("run/model/model.safetensors")));
+        Assert.That(File.Exists(dir.File("run/metrics.json")));
+    }
+}

@@ -28,6 +28,7 @@ public class Conll2003SubsetTests
 
         var result = FineTuneRunner.Run(settings);
 
+        TestContext.Progress.WriteLine($"CoNLL-2003 subset: dev entity F1 {result.DevMetrics["f1"]:F4}, token accuracy {result.DevMetrics["accuracy"]:F4}");
         var outsideShare = File.ReadLines(settings.Dev).Where(l => l.Trim().Length > 0).Average(l => l.EndsWith(" O") ? 1.0 : 0.0);
         Assert.That(result.DevMetrics["accuracy"], Is.GreaterThan(outsideShare), "better than always predicting O");
         Assert.That(result.DevMetrics["f1"], Is.GreaterThan(0.05), "always predicting O scores entity F1 0");

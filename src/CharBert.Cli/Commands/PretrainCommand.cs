@@ -19,6 +19,7 @@ public static class PretrainCommand
         var output = new Option<string?>("--out") { Description = "Run directory to create" };
         var mlm = new Option<double>("--mlm-probability") { Description = "Share of positions MLM-masked (original: 0.10)", DefaultValueFactory = _ => MaskedLmMasker.DefaultProbability };
         var adv = new Option<double>("--adv-probability") { Description = "Share of words NLM-noised (original: 0.10)", DefaultValueFactory = _ => NlmWordNoising.DefaultProbability };
+        var noiseTypes = new Option<string?>("--noise-types") { Description = "NLM noise from attack edit types, e.g. drop,add,swap,keyboard (default: the original's insert/delete/swap noise)" };
         var blockSize = new Option<int>("--block-size") { Description = "Positions per packed block, [CLS] and [SEP] included", DefaultValueFactory = _ => 128 };
         var maxSteps = new Option<int?>("--max-steps") { Description = "Stop after this many optimiser steps (the schedule spans them)" };
         var epochs = new Option<int>("--epochs") { Description = "Epochs when --max-steps is not given", DefaultValueFactory = _ => 1 };
@@ -34,7 +35,7 @@ public static class PretrainCommand
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar (also when output is redirected or CI=true)" };
 
         var command = new Command("pretrain", "Pre-train CharBERT (MLM + NLM); writes a run directory with metrics.json and model/");
-        foreach (var option in new Option[] { train, eval, modelConfig, initFrom, modelKind, vocab, output, mlm, adv, blockSize, maxSteps, epochs,
+        foreach (var option in new Option[] { train, eval, modelConfig, initFrom, modelKind, vocab, output, mlm, adv, noiseTypes, blockSize, maxSteps, epochs,
                      batchSize, lr, warmup, lowerCase, seed, device, checkpointEvery, resume, precision, quiet })
             command.Options.Add(option);
 
@@ -52,7 +53,9 @@ public static class PretrainCommand
                     ModelKind = FinetuneCommand.ParseModelKind(parse.GetValue(modelKind)!),
                     VocabDirectory = FinetuneCommand.Require(parse.GetValue(vocab), "--vocab"),
                     Output = FinetuneCommand.Require(parse.GetValue(output), "--out"),
-                    MlmProbability = parse.GetValue(mlm), AdvProbability = parse.GetValue(adv), BlockSize = parse.GetValue(blockSize),
+                    MlmProbability = parse.GetValue(mlm), AdvProbability = parse.GetValue(adv),
+                    NoiseTypes = parse.GetValue(noiseTypes)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                    BlockSize = parse.GetValue(blockSize),
                     LowerCase = parse.GetValue(lowerCase),
                     Training = new TrainingOptions
                     {

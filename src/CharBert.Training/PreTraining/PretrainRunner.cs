@@ -51,7 +51,7 @@ public static class PretrainRunner
         var termVocab = TermVocabulary.Load(termVocabPath);
         var tokenizer = new ProjectWordPieceTokenizer(text.Tokenizer);
         var builder = new PretrainingBlockBuilder(tokenizer,
-            new NlmWordNoising(CharBertWordNoiser.FromCharVocabulary(text.Chars), termVocab, settings.AdvProbability),
+            new NlmWordNoising(settings.CreateNoiser(text.Chars), termVocab, settings.AdvProbability),
             new MaskedLmMasker(tokenizer.MaskId, tokenizer.VocabularySize, settings.MlmProbability), settings.BlockSize);
 
         var featurizer = new PretrainingFeaturizer(new CharFeaturizer(text.Chars, settings.BlockSize, FeaturizationOptions.Original));

@@ -20,6 +20,9 @@ public sealed record PretrainSettings
     public required string Output { get; init; }
     public double MlmProbability { get; init; } = MaskedLmMasker.DefaultProbability;
     public double AdvProbability { get; init; } = NlmWordNoising.DefaultProbability;
+    /// <summary>The NLM noise: null = the original's (<see cref="CharBertWordNoiser"/>); else attack edit types
+    /// (drop, add, swap, keyboard, ...), one picked uniformly per noised word (<see cref="PerturbationWordNoiser"/>).</summary>
+    public IReadOnlyList<string>? NoiseTypes { get; init; }
     public int BlockSize { get; init; } = 128;
     public bool LowerCase { get; init; }
     public TrainingOptions Training { get; init; } = new() { LearningRate = 5e-5, Epochs = 1 };
@@ -34,6 +37,11 @@ public sealed record PretrainSettings
         if (BlockSize < 3) throw new ArgumentException($"--block-size must be at least 3 (got {BlockSize})");
         if (MlmProbability is < 0 or > 1 || AdvProbability is < 0 or > 1)
             throw new ArgumentException("--mlm-probability and --adv-probability must lie in [0, 1]");
+        if (NoiseTypes is { Count: 0 }) throw new ArgumentException("--noise-types needs at least one edit type");
+        if (NoiseTypes is not null) PerturbationWordNoiser.ForTypes(NoiseTypes); // unknown names fail before anything is written
         Training.Validate();
     }
+
+    public IWordNoiser CreateNoiser(CharBert.Text.Vocab.CharVocabulary chars) =>
+        NoiseTypes is null ? CharBertWordNoiser.FromCharVocabulary(chars) : PerturbationWordNoiser.ForTypes(NoiseTypes);
 }

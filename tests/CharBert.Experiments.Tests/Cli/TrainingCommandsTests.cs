@@ -65,4 +65,25 @@ public class TrainingCommandsTests
         Assert.That(File.Exists(dir.File("run/model/model.safetensors")));
         Assert.That(File.Exists(dir.File("run/metrics.json")));
     }
+
+    [Test]
+    public void Pretrain_takes_attack_edit_types_as_its_noise_and_refuses_unknown_ones()
+    {
+        using var dir = new TempFolder();
+        var vocab = SyntheticTaskFiles.WriteVocabulary(dir.File("vocab"));
+        SyntheticTaskFiles.WriteTermVocabulary(vocab);
+        var corpus = SyntheticTaskFiles.WriteCorpus(dir.File("corpus.txt"), 40, 7);
+        string[] Args(string types, string output) => ["pretrain", "--train", corpus, "--model-config", TestConfig(dir), "--model-kind", "bert", "--vocab", vocab,
+            "--block-size", "16", "--batch-size", "4", "--max-steps", "2", "--adv-probability", "0.3", "--noise-types", types, "--quiet", "--out", output];
+
+        var result = CliHarness.Run(Args("drop, swap", dir.File("run")));
+        Assert.That(result.Exit, Is.EqualTo(0), result.Err);
+        using var config = JsonDocument.Parse(File.ReadAllText(dir.File("run/config.json")));
+        Assert.That(config.RootElement.GetProperty("noise_types").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { "drop", "swap" }));
+
+        var bad = CliHarness.Run(Args("smudge", dir.File("bad")));
+        Assert.That(bad.Exit, Is.Not.EqualTo(0));
+        Assert.That(bad.Err, Does.Contain("smudge"));
+        Assert.That(Directory.Exists(dir.File("bad")), Is.False, "nothing is written for a refused run");
+    }
 }

@@ -21,9 +21,9 @@ public class Conll2003SubsetTests
         var settings = new FineTuneSettings
         {
             Task = "ner", ModelConfig = FineTuneEndToEndTests.WriteTestConfig(dir), VocabDirectory = vocab,
-            Train = FirstSentences(train, 200, dir.Combine("train.txt")), Dev = FirstSentences(dev, 60, dir.Combine("dev.txt")),
+            Train = FirstSentences(train, 500, dir.Combine("train.txt")), Dev = FirstSentences(dev, 60, dir.Combine("dev.txt")),
             Output = dir.Combine("run"), MaxSeqLength = 48,
-            Training = new TrainingOptions { Epochs = 5, BatchSize = 16, LearningRate = 3e-3, WarmupSteps = 8, Quiet = true, Seed = 3, CheckpointEvery = 0 },
+            Training = new TrainingOptions { Epochs = 8, BatchSize = 16, LearningRate = 5e-3, WarmupSteps = 20, Quiet = true, Seed = 3, CheckpointEvery = 0 },
         };
 
         var result = FineTuneRunner.Run(settings);
@@ -31,7 +31,7 @@ public class Conll2003SubsetTests
         TestContext.Progress.WriteLine($"CoNLL-2003 subset: dev entity F1 {result.DevMetrics["f1"]:F4}, token accuracy {result.DevMetrics["accuracy"]:F4}");
         var outsideShare = File.ReadLines(settings.Dev).Where(l => l.Trim().Length > 0).Average(l => l.EndsWith(" O") ? 1.0 : 0.0);
         Assert.That(result.DevMetrics["accuracy"], Is.GreaterThan(outsideShare), "better than always predicting O");
-        Assert.That(result.DevMetrics["f1"], Is.GreaterThan(0.05), "always predicting O scores entity F1 0");
+        Assert.That(result.DevMetrics["f1"], Is.GreaterThan(0.4), "always predicting O scores entity F1 0 (measured here: 0.62)");
         var rows = EvaluateRunner.Run(new EvaluateSettings
         {
             ModelDirectory = Path.Combine(settings.Output, "model"), Task = "ner", TestFiles = [settings.Dev], Output = dir.Combine("eval"),

@@ -12,13 +12,7 @@ namespace CharBert.Training.Tests;
 /// above chance, the run directory is complete, and `evaluate` reproduces the dev metric from model/.</summary>
 public class FineTuneEndToEndTests
 {
-    /// <summary>Smaller than the tiny preset so the tests stay fast on two shared cores.</summary>
-    internal static string WriteTestConfig(TempDirectory dir)
-    {
-        var path = dir.Combine("config.json");
-        (CharBertConfig.Tiny with { HiddenSize = 32, NumAttentionHeads = 2, IntermediateSize = 64, NumHiddenLayers = 1, CharEmbeddingSize = 32, TermVocabSize = 64 }).Save(path);
-        return path;
-    }
+    internal static string WriteTestConfig(TempDirectory dir) => SyntheticTaskFiles.WriteModelConfig(dir.Combine("config.json"));
 
     internal static FineTuneSettings Settings(TempDirectory dir, string task, string train, string dev) => new()
     {

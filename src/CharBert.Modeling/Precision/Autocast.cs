@@ -45,7 +45,7 @@ public static class Autocast
     public static Tensor Conv1d(Conv1d conv, Tensor input) =>
         computeType is { } t
             ? nn.functional.conv1d(Cast(input, t), Cast(conv.weight, t), conv.bias is null ? null : Cast(conv.bias, t),
-                conv.stride[0], conv.padding[0], conv.dilation[0], conv.groups)
+                conv.stride[0], conv.padding?[0] ?? throw new NotSupportedException("autocast conv1d needs numeric padding"), conv.dilation[0], conv.groups)
             : conv.forward(input);
 
     /// <summary>LayerNorm in fp32 (autocast's fp32 list), whatever the input's dtype.</summary>

@@ -12,12 +12,7 @@ namespace CharBert.Experiments.Tests.Cli;
 [NonParallelizable]
 public class TrainingCommandsTests
 {
-    static string TestConfig(TempFolder dir)
-    {
-        var path = dir.File("config.json");
-        (CharBertConfig.Tiny with { HiddenSize = 32, NumAttentionHeads = 2, IntermediateSize = 64, NumHiddenLayers = 1, CharEmbeddingSize = 32, TermVocabSize = 64 }).Save(path);
-        return path;
-    }
+    static string TestConfig(TempFolder dir) => SyntheticTaskFiles.WriteModelConfig(dir.File("config.json"));
 
     static (string Train, string Dev, string Metric) TaskFiles(string task, TempFolder dir) => task switch
     {

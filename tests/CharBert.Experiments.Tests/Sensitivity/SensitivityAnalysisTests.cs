@@ -47,7 +47,7 @@ public class SensitivityAnalysisTests
         Assert.That(attackedRows.Select(w => $"{w.CleanWord}->{w.AttackedWord}"), Is.EqualTo(new[] { "think->thnik", "movie->moive" }));
         Assert.That(result.Report.AttackedWords, Is.EqualTo(2));
         Assert.That(result.Report.UnattackedWords, Is.EqualTo(11));
-        Assert.That(result.Report.Attacked, Is.GreaterThan(result.Report.Unattacked));
+        Assert.That(result.Report.Attacked, Is.GreaterThan(result.Report.Unattacked!.Value));
         Assert.That(result.Report.All, Is.EqualTo(result.Words.Average(w => w.OneMinusCos)).Within(1e-9));
         Assert.That(result.Report.Attacked, Is.EqualTo(attackedRows.Average(w => w.OneMinusCos)).Within(1e-9));
     }

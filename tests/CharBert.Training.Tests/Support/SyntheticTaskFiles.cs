@@ -8,6 +8,16 @@ public static class SyntheticTaskFiles
     public static readonly string[] CommonWords = ["the", "a", "cat", "dog", "runs", "sees", "big", "small", "and", "with", "near", "house", "tree", "blue", "red"];
     public static readonly string[] Names = ["Anna", "Bob", "Carl", "Dora", "Emil", "Fay", "Gus", "Hana"];
 
+    /// <summary>A model config smaller than the tiny preset, so tests that train stay fast on two shared cores.</summary>
+    public static string WriteModelConfig(string path)
+    {
+        (CharBert.Modeling.CharBertConfig.Tiny with
+        {
+            HiddenSize = 32, NumAttentionHeads = 2, IntermediateSize = 64, NumHiddenLayers = 1, CharEmbeddingSize = 32, TermVocabSize = 64,
+        }).Save(path);
+        return path;
+    }
+
     public static string WriteVocabulary(string directory)
     {
         Directory.CreateDirectory(directory);

@@ -27,12 +27,12 @@ public static class ModelBuilder
             return fresh;
         }
         var directory = settings.ModelDirectory!;
-        var loaded = CharBertConfig.Load(Path.Combine(directory, ModelDirectory.ConfigFile));
-        RequireFits(loaded, maxSeqLength);
-        var model = TaskModelFactory.Create(settings.ModelKind, task.Head, loaded, task.NumLabels);
+        using var checkpoint = ModelCheckpoint.Open(directory);
+        RequireFits(checkpoint.Config, maxSeqLength);
+        var model = TaskModelFactory.Create(settings.ModelKind, task.Head, checkpoint.Config, task.NumLabels);
         var isToolkitDirectory = File.Exists(Path.Combine(directory, ModelDirectory.TaskFile));
-        if (settings.ModelKind == ModelKind.Bert && !isToolkitDirectory) WriteInitialization(settings.Output, PretrainedCheckpoints.LoadMatching(model, directory));
-        else PretrainedCheckpoints.LoadCharBert(model, Path.Combine(directory, ModelDirectory.WeightsFile), freshHead: true);
+        if (settings.ModelKind == ModelKind.Bert && !isToolkitDirectory) WriteInitialization(settings.Output, PretrainedCheckpoints.LoadMatching(model, checkpoint));
+        else PretrainedCheckpoints.LoadCharBert(model, checkpoint.Weights, freshHead: true);
         return model;
     }
 

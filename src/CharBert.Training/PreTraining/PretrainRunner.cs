@@ -90,18 +90,17 @@ public static class PretrainRunner
 
     static ITaskModel BuildModel(PretrainSettings settings, TextResources text, TermVocabulary termVocab)
     {
-        var config = (settings.ModelConfig is { } preset
-            ? CharBertConfig.FromPresetOrPath(preset)
-            : CharBertConfig.Load(Path.Combine(settings.InitFrom!, ModelDirectory.ConfigFile))) with
+        using var source = settings.InitFrom is { } initFrom ? ModelCheckpoint.Open(initFrom) : null;
+        var config = (settings.ModelConfig is { } preset ? CharBertConfig.FromPresetOrPath(preset) : source!.Config) with
         {
             VocabSize = text.Tokenizer.Vocabulary.Count, CharVocabSize = text.Chars.Count, TermVocabSize = termVocab.Count,
         };
         if (settings.BlockSize > config.MaxPositionEmbeddings)
             throw new ArgumentException($"--block-size {settings.BlockSize} exceeds the model's max_position_embeddings ({config.MaxPositionEmbeddings})");
         var model = TaskModelFactory.Create(settings.ModelKind, TaskHeadKind.PreTraining, config, 0);
-        if (settings.InitFrom is not { } directory) return model;
-        if (settings.ModelConfig is null) PretrainedCheckpoints.LoadCharBert(model, Path.Combine(directory, ModelDirectory.WeightsFile), freshHead: true);
-        else ModelBuilder.WriteInitialization(settings.Output, PretrainedCheckpoints.LoadMatching(model, directory));
+        if (source is null) return model;
+        if (settings.ModelConfig is null) PretrainedCheckpoints.LoadCharBert(model, source.Weights, freshHead: true);
+        else ModelBuilder.WriteInitialization(settings.Output, PretrainedCheckpoints.LoadMatching(model, source));
         return model;
     }
 

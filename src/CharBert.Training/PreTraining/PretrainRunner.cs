@@ -100,7 +100,8 @@ public static class PretrainRunner
             throw new ArgumentException($"--block-size {settings.BlockSize} exceeds the model's max_position_embeddings ({config.MaxPositionEmbeddings})");
         var model = TaskModelFactory.Create(settings.ModelKind, TaskHeadKind.PreTraining, config, 0);
         if (settings.InitFrom is not { } directory) return model;
-        if (settings.ModelConfig is null) PretrainedCheckpoints.LoadCharBert(model, Path.Combine(directory, ModelDirectory.WeightsFile), freshHead: true);
+        if (settings.ModelConfig is null && !PretrainedCheckpoints.HoldsTokenChannelOnly(directory))
+            PretrainedCheckpoints.LoadCharBert(model, Path.Combine(directory, ModelDirectory.WeightsFile), freshHead: true);
         else ModelBuilder.WriteInitialization(settings.Output, PretrainedCheckpoints.LoadMatching(model, directory));
         return model;
     }

@@ -99,7 +99,8 @@ public static class PretrainRunner
             throw new ArgumentException($"--block-size {settings.BlockSize} exceeds the model's max_position_embeddings ({config.MaxPositionEmbeddings})");
         var model = TaskModelFactory.Create(settings.ModelKind, TaskHeadKind.PreTraining, config, 0);
         if (source is null) return model;
-        if (settings.ModelConfig is null) PretrainedCheckpoints.LoadCharBert(model, source.Weights, freshHead: true);
+        if (settings.ModelConfig is null && !PretrainedCheckpoints.HoldsTokenChannelOnly(source))
+            PretrainedCheckpoints.LoadCharBert(model, source.Weights, freshHead: true);
         else ModelBuilder.WriteInitialization(settings.Output, PretrainedCheckpoints.LoadMatching(model, source));
         return model;
     }

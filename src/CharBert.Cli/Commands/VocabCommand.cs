@@ -64,6 +64,7 @@ public static class VocabCommand
                 {
                     if (step.Stage == VocabularyBuildStage.Reading)
                         reading.Description = $"reading corpora ({step.Done / 1e6 / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):F1} MB/s)";
+                    else if (!reading.IsFinished) reading.StopTask(); // its clock stops with the reading
                     var task = step.Stage == VocabularyBuildStage.Reading
                         ? reading
                         : training ??= context.AddTask("training WordPiece (entries)", maxValue: step.Total);

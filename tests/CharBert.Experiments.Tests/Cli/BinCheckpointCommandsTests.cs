@@ -122,6 +122,22 @@ public class BinCheckpointCommandsTests
         Assert.That(File.Exists(dir.File("run/model/model.safetensors")));
     }
 
+    [Test]
+    public void BenchCheckpoint_reads_all_three_formats_and_writes_its_rows()
+    {
+        using var dir = new TempFolder();
+        var result = CliHarness.Run("bench", "checkpoint", "--config", "tiny", "--runs", "1", "--in-process", "--dir", dir.File("files"),
+            "--csv", dir.File("rows.csv"), "--json");
+        Assert.That(result.Exit, Is.EqualTo(0), result.Err);
+        using var rows = System.Text.Json.JsonDocument.Parse(result.Out);
+        Assert.That(rows.RootElement.EnumerateArray().Select(r => r.GetProperty("format").GetString()),
+            Is.EqualTo(new[] { "safetensors", "safetensors", "zip .bin", "legacy .bin" }));
+        var tensorCounts = rows.RootElement.EnumerateArray().Select(r => r.GetProperty("tensors").GetInt32()).Distinct().ToList();
+        Assert.That(tensorCounts, Has.Count.EqualTo(1), "every reader finds the same tensors");
+        Assert.That(tensorCounts[0], Is.GreaterThan(20));
+        Assert.That(File.ReadAllLines(dir.File("rows.csv")), Has.Length.EqualTo(5));
+    }
+
     /// <summary>The synthetic vocabularies, padded with unused entries to the sizes of a checkpoint's embeddings.</summary>
     private static string PaddedVocabulary(string directory, int words, int chars, int terms)
     {

@@ -92,13 +92,14 @@ public static class BenchCheckpointCommand
 
     private static void Print(IReadOnlyList<CheckpointLoadResult> rows, bool inProcess)
     {
-        Console.WriteLine($"{"format",-12}{"reader",-38}{"MB",8}{"best s",9}{"median s",10}{"MB/s",8}{"peak RSS +MB",14}{"peak managed MB",17}");
+        Console.WriteLine($"{"format",-12}{"reader",-38}{"MB",8}{"first s",9}{"best s",8}{"median s",10}{"MB/s",8}{"peak RSS +MB",14}{"peak managed MB",17}");
         foreach (var r in rows)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Format,-12}{r.Reader,-38}{r.FileMb,8:F1}{r.BestSeconds,9:F2}{r.MedianSeconds,10:F2}{r.MbPerSecond,8:F0}{r.PeakRssAboveBaselineMb,14:F0}{r.PeakManagedMb,17:F1}"));
+                $"{r.Format,-12}{r.Reader,-38}{r.FileMb,8:F1}{r.FirstSeconds,9:F2}{r.BestSeconds,8:F2}{r.MedianSeconds,10:F2}{r.MbPerSecond,8:F0}{r.PeakRssAboveBaselineMb,14:F0}{r.PeakManagedMb,17:F1}"));
         Console.WriteLine(inProcess
             ? "readers measured in this process, in this order: a peak RSS may be lowered by memory an earlier reader freed"
-            : "each reader measured in a fresh process; warm page cache (the files were just written)");
+            : "each reader measured in a fresh process (after one load of a tiny file of the same format); warm page cache;\n" +
+              "MB/s and memory are the first load's; later loads may reuse memory the process kept");
         if (rows.Any(r => !r.PeakRssReset))
             Console.WriteLine("note: the peak RSS could not be reset between runs (no /proc/self/clear_refs): it covers the whole process");
     }

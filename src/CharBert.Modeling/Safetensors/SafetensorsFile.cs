@@ -9,9 +9,9 @@ public sealed record SafetensorsEntry(string Name, string DType, ScalarType Scal
 /// <summary>Reads a safetensors file: 8-byte little-endian header length N, N bytes of JSON header
 /// ({name: {dtype, shape, data_offsets}}, optional __metadata__), then raw little-endian data (offsets relative to
 /// the end of the header). The header is validated up front; each tensor is streamed from disk straight into its
-/// tensor's memory when loaded. Hand-written, and kept over TorchSharp.PyBridge's Safetensors (which reads the same
-/// dtypes in the same memory): PyBridge exposes no __metadata__ (the reference fixtures keep their config there),
-/// validates no header, reports truncation as a bare EndOfStreamException, and read 433 MB slower (README, Measured).</summary>
+/// tensor's memory when loaded. Hand-written, and kept over TorchSharp.PyBridge's Safetensors, which reads the same
+/// dtypes with the same peak memory (README, Measured) but exposes no __metadata__ (the reference fixtures keep their
+/// config there), validates no header, and reports truncation as a bare EndOfStreamException.</summary>
 public sealed class SafetensorsFile
 {
     public string Path { get; }

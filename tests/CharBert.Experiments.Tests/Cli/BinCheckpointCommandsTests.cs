@@ -123,6 +123,19 @@ public class BinCheckpointCommandsTests
     }
 
     [Test]
+    public void Sensitivity_measures_an_original_ner_directory_whose_classifier_the_task_names()
+    {
+        using var dir = new TempFolder();
+        var vocab = SyntheticTaskFiles.WriteVocabulary(dir.File("vocab"));
+        var clean = SyntheticTaskFiles.WriteNer(dir.File("clean.txt"), 4, 2);
+        var attacked = dir.Write("attacked.txt", File.ReadAllText(clean).Replace("dog O", "dgo O").Replace("cat O", "cta O"));
+        var result = CliHarness.Run("sensitivity", "--model", OriginalDirectory(dir, "charbert-ner"), "--vocab", vocab, "--task", "ner",
+            "--clean", clean, "--attacked", attacked, "--max-seq-length", "32", "--device", "cpu", "--out", dir.File("s"));
+        Assert.That(result.Exit, Is.EqualTo(0), result.Err);
+        Assert.That(Directory.GetFiles(dir.File("s"), "*.csv"), Is.Not.Empty);
+    }
+
+    [Test]
     public void BenchCheckpoint_reads_all_three_formats_and_writes_its_rows()
     {
         using var dir = new TempFolder();

@@ -12,13 +12,8 @@ using static TorchSharp.torch;
 namespace CharBert.Modeling.Tests.Checkpoints;
 
 /// <summary>Files that are not state dicts, or are damaged: one DataFormatException naming the file and the problem.</summary>
-public class CheckpointErrorTests
+public class CheckpointErrorTests : TempDirectoryTests
 {
-    private string dir = "";
-
-    [SetUp] public void SetUp() => dir = Directory.CreateTempSubdirectory("checkpoint-errors").FullName;
-    [TearDown] public void TearDown() => Directory.Delete(dir, recursive: true);
-
     private string WriteFile(string name, byte[] content)
     {
         var path = Path.Combine(dir, name);

@@ -7,13 +7,8 @@ using static TorchSharp.torch;
 namespace CharBert.Modeling.Tests.Checkpoints;
 
 /// <summary>Which file holds a model directory's weights, and what a directory without task.json holds.</summary>
-public class ModelDirectoryWeightsTests
+public class ModelDirectoryWeightsTests : TempDirectoryTests
 {
-    private string dir = "";
-
-    [SetUp] public void SetUp() => dir = Directory.CreateTempSubdirectory("model-weights").FullName;
-    [TearDown] public void TearDown() => Directory.Delete(dir, recursive: true);
-
     private string CopyOriginal(string model, string weights = "pytorch_model.bin", string as_ = "pytorch_model.bin")
     {
         var target = Path.Combine(dir, model);

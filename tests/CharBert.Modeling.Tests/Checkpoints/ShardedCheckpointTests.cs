@@ -9,13 +9,8 @@ using static TorchSharp.torch;
 namespace CharBert.Modeling.Tests.Checkpoints;
 
 /// <summary>Hugging Face's sharded checkpoints: an index whose weight_map names each tensor's shard.</summary>
-public class ShardedCheckpointTests
+public class ShardedCheckpointTests : TempDirectoryTests
 {
-    private string dir = "";
-
-    [SetUp] public void SetUp() => dir = Directory.CreateTempSubdirectory("sharded").FullName;
-    [TearDown] public void TearDown() => Directory.Delete(dir, recursive: true);
-
     private string WriteIndex(string name, Dictionary<string, string> weightMap)
     {
         var path = Path.Combine(dir, name);

@@ -8,13 +8,8 @@ namespace CharBert.Modeling.Tests.Checkpoints;
 
 /// <summary>torch.save's two formats written by <see cref="TorchCheckpointWriter"/> and read back: the zip format by
 /// TorchSharp.PyBridge (an independent reader of the same pickles), the legacy one by ours.</summary>
-public class TorchCheckpointFormatTests
+public class TorchCheckpointFormatTests : TempDirectoryTests
 {
-    private string dir = "";
-
-    [SetUp] public void SetUp() => dir = Directory.CreateTempSubdirectory("torch-format").FullName;
-    [TearDown] public void TearDown() => Directory.Delete(dir, recursive: true);
-
     private static Dictionary<string, Tensor> EveryDType()
     {
         manual_seed(11);

@@ -83,6 +83,19 @@ public class ModelDirectoryWeightsTests : TempDirectoryTests
     }
 
     [Test]
+    public void TheOriginalPretrainedCharBertLoadsFromItsLegacyFileWithAFreshTaskHead()
+    {
+        manual_seed(4);
+        var model = TaskModelFactory.Create(ModelKind.CharBert, TaskHeadKind.SequenceClassification, CharBertConfig.Tiny with { VocabSize = 1000 }, 3);
+        var legacy = Path.Combine(TestFixtures.OriginalCheckpoints, "charbert-mlm", "pytorch_model.legacy.bin");
+        PretrainedCheckpoints.LoadCharBert(model, legacy, freshHead: true);
+        using var weights = StateDictFile.Read(legacy);
+        var key = "bert.encoder.fusion_layer_list.0.weight";
+        Assert.That(model.Module.state_dict()[key].eq(weights[key]).all().item<bool>(), Is.True);
+        model.Module.Dispose();
+    }
+
+    [Test]
     public void TheOriginalBertCheckpointFillsTheTokenChannelOfACharBertModel()
     {
         var directory = CopyOriginal("bert-ner", "pytorch_model.legacy.bin");

@@ -9,6 +9,7 @@ public static class BenchCommand
     static IEnumerable<Command> Subcommands()
     {
         yield return BenchAttackCommand.Create();
+        yield return BenchCheckpointCommand.Create();
         yield return BenchModelCommand.Create();
         yield return BenchFeaturizeCommand.Create();
         yield return BenchSquadCommand.Create();

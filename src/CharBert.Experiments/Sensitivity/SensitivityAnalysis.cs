@@ -24,7 +24,9 @@ public static class SensitivityAnalysis
         var finetunedLowerCase = File.Exists(Path.Combine(modelDir, TaskMetadata.FileName)) ? TaskMetadata.Load(modelDir).LowerCase : (bool?)null;
         var text = TextResources.Load(vocabDir ?? modelDir, TokenizerConfigFile.ResolveLowerCase(lowerCase ?? finetunedLowerCase, vocabDir, modelDir));
         var torchDevice = DeviceResolver.Resolve(device);
-        var model = ModelDirectory.Load(modelDir, torchDevice);
+        // a directory without task.json (the original code's) may not say which classifier it holds: the task does
+        var classifier = TaskSpec.Parse(task).Kind == TaskKind.Glue ? Modeling.TaskHeadKind.SequenceClassification : Modeling.TaskHeadKind.TokenClassification;
+        var model = ModelDirectory.Load(modelDir, torchDevice, classifierHint: classifier);
         using var recognizer = wordRecognizerDir is null ? null : WordRecognizer.Load(wordRecognizerDir, torchDevice);
         return Run(new WordEncoder(model, text.Tokenizer, text.Chars, settings, torchDevice), pairs,
             recognizer is null ? null : sentences => recognizer.RecognizeSentences(sentences));

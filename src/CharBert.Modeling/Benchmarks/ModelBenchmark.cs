@@ -61,7 +61,7 @@ public static class ModelBenchmark
         var inferMs = Time(InferStep, 1, s.Steps, device);
 
         return new BenchmarkResult(kind == ModelKind.Bert ? "bert" : "charbert", trainMs, tokens / (trainMs / 1000), tokens / (inferMs / 1000),
-            device.type == DeviceType.CPU ? PeakRssMb() : null, s.Device, s.DType, s.SeqLength, s.BatchSize);
+            device.type == DeviceType.CPU ? ProcessMemory.PeakRssMb() : null, s.Device, s.DType, s.SeqLength, s.BatchSize);
     }
 
     private static double Time(Action step, int warmup, int steps, Device device)
@@ -77,17 +77,5 @@ public static class ModelBenchmark
     private static void Synchronize(Device device)
     {
         if (device.type == DeviceType.CUDA) cuda.synchronize();
-    }
-
-    /// <summary>Linux: VmHWM from /proc/self/status; elsewhere the process's peak working set.</summary>
-    private static double PeakRssMb()
-    {
-        const string status = "/proc/self/status";
-        if (File.Exists(status))
-        {
-            var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            if (line is not null && long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], out var kb)) return kb / 1024.0;
-        }
-        return Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
     }
 }

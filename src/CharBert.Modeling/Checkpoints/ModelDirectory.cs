@@ -37,8 +37,9 @@ public static class ModelDirectory
     {
         if (weightsFile is not null)
         {
-            var path = File.Exists(weightsFile) && !File.Exists(Path.Combine(directory, weightsFile)) ? weightsFile : Path.Combine(directory, weightsFile);
-            return File.Exists(path) ? path : throw new FileNotFoundException($"weights file not found: {path}", path);
+            var inDirectory = Path.Combine(directory, weightsFile); // weightsFile itself when it is an absolute path
+            var path = File.Exists(inDirectory) ? inDirectory : weightsFile;
+            return File.Exists(path) ? path : throw new FileNotFoundException($"weights file not found: {inDirectory}", inDirectory);
         }
         return WeightsFiles.Select(name => Path.Combine(directory, name)).FirstOrDefault(File.Exists)
                ?? throw new FileNotFoundException($"no weights in {directory}: expected one of {string.Join(", ", WeightsFiles)}",

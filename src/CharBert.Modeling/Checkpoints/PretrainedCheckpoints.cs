@@ -25,6 +25,13 @@ public static partial class PretrainedCheckpoints
     /// <summary>An original CharBERT checkpoint (keys bert.*, cls.predictions.*, classifier.*, qa_outputs.*).
     /// With <paramref name="freshHead"/> the task head keeps its initialisation (e.g. fine-tuning from the pre-trained
     /// model): head keys may then be missing from, or extra to, the checkpoint. The encoder is always strict.</summary>
+    public static void LoadCharBert(ITaskModel model, string weightsPath, bool freshHead = false)
+    {
+        using var weights = StateDictFile.Read(weightsPath);
+        LoadCharBert(model, weights, freshHead);
+    }
+
+    /// <inheritdoc cref="LoadCharBert(ITaskModel, string, bool)"/>
     public static void LoadCharBert(ITaskModel model, StateDict weights, bool freshHead = false)
     {
         var options = freshHead ? new CheckpointLoadOptions { MayBeMissing = IsHeadKey, MayBeUnexpected = IsHeadKey } : CheckpointLoadOptions.Strict;

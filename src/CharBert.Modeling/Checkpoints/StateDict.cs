@@ -42,9 +42,6 @@ public sealed class StateDict : IReadOnlyDictionary<string, Tensor>, IDisposable
     public IEnumerator<KeyValuePair<string, Tensor>> GetEnumerator() => tensors.GetEnumerator();
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>The shape of a tensor, or null when the checkpoint has no such key.</summary>
-    public long[]? ShapeOf(string key) => tensors.TryGetValue(key, out var t) ? t.shape : null;
-
     public void Dispose()
     {
         foreach (var tensor in tensors.Values) tensor.Dispose();

@@ -5,6 +5,7 @@ using CharBert.Experiments.Results;
 using CharBert.Experiments.Specs;
 using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
+using CharBert.Modeling.Checkpoints.Torch;
 using CharBert.Modeling.Safetensors;
 using CharBert.Text.IO;
 using CharBert.Training.Runs;
@@ -20,8 +21,8 @@ public class PretrainedVariantsTests
     const string Checkpoint = "tiny-bert";
 
     /// <summary>The synthetic study's data plus a tiny BERT in Hugging Face's layout (no "bert." prefix, MLM head under
-    /// cls.) with the study's vocabularies; returns the data root.</summary>
-    static string WriteDataAndBertCheckpoint(TempFolder folder)
+    /// cls.) with the study's vocabularies, as model.safetensors or as a legacy-format pytorch_model.bin; returns the data root.</summary>
+    static string WriteDataAndBertCheckpoint(TempFolder folder, bool asLegacyBin = false)
     {
         var dataRoot = StandardStepsTests.WriteData(folder);
         var dir = Directory.CreateDirectory(Path.Combine(dataRoot, Checkpoint)).FullName;
@@ -33,8 +34,9 @@ public class PretrainedVariantsTests
         torch.manual_seed(5);
         var bert = TaskModelFactory.Create(ModelKind.Bert, TaskHeadKind.PreTraining, config, 0);
         using var scope = torch.NewDisposeScope();
-        SafetensorsWriter.Write(Path.Combine(dir, ModelDirectory.WeightsFile),
-            bert.Module.state_dict().ToDictionary(p => p.Key.StartsWith("bert.") ? p.Key["bert.".Length..] : p.Key, p => p.Value));
+        var weights = bert.Module.state_dict().ToDictionary(p => p.Key.StartsWith("bert.") ? p.Key["bert.".Length..] : p.Key, p => p.Value);
+        if (asLegacyBin) TorchCheckpointWriter.WriteLegacy(Path.Combine(dir, "pytorch_model.bin"), weights);
+        else SafetensorsWriter.Write(Path.Combine(dir, ModelDirectory.WeightsFile), weights);
         return dataRoot;
     }
 
@@ -84,6 +86,22 @@ public class PretrainedVariantsTests
         var rows = new SummaryStore(results).ReadAll();
         Assert.That(rows.Where(r => r.TestSet == "clean" && r.Metric == "accuracy").Select(r => r.Variant),
             Is.EquivalentTo(new[] { "charbert", "charbert-no-char", "charbert-cnn-sum", "bert" }));
+    }
+
+    [Test]
+    public void A_spec_starts_from_a_pytorch_model_bin_like_from_safetensors()
+    {
+        using var dir = new TempFolder();
+        var dataRoot = WriteDataAndBertCheckpoint(dir, asLegacyBin: true);
+        var spec = Spec(dataRoot, new Dictionary<string, ModelSpec>
+        {
+            ["bert"] = Variant(ModelSpec.Bert, false, new JsonObject { ["use_char_channel"] = false }),
+        });
+        var results = dir.File("results");
+        Assert.That(new AblationRunner(spec, results, StandardSteps.Create(quiet: true), "test").Run().Ran, Has.Count.EqualTo(1));
+        var finetuned = Initialization(Path.Combine(AblationRunner.RunDirOf(results, new CellKey("bert", 1, "pos")), FinetuneStep.Folder));
+        Assert.That(Path.GetFileName(finetuned.Checkpoint), Is.EqualTo("pytorch_model.bin"));
+        Assert.That(finetuned.Fresh, Is.All.StartsWith("classifier."), "the encoder came from the .bin");
     }
 
     [Test]

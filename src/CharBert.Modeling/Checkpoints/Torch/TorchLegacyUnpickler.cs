@@ -15,7 +15,9 @@ internal sealed record LegacyStorage(string Key, ScalarType DType, long Numel, l
 internal sealed record LegacyTensor(LegacyStorage Storage, long Offset, long[] Size, long[] Stride);
 
 /// <summary>Unpickles the objects of a legacy torch.save file. Tensors come back as <see cref="LegacyTensor"/>
-/// descriptors (the storages' bytes follow the pickles), storages are collected in <see cref="Storages"/>.</summary>
+/// descriptors (the storages' bytes follow the pickles), storages are collected in <see cref="Storages"/>. The zip
+/// format's data.pkl reads the same way (its persistent ids lack the view field), which the zip reader uses to say
+/// what a pickle holds when it is not a state dict.</summary>
 internal sealed class TorchLegacyUnpickler(string path) : Unpickler
 {
     private static readonly string[] RebuildFunctions = ["_rebuild_tensor", "_rebuild_tensor_v2", "_rebuild_parameter"];

@@ -23,8 +23,8 @@ public static class TorchZipCheckpoint
         { throw new DataFormatException(path, 0, $"holds a whole pickled model (saved with torch.save(model)), not a state dict: {TorchPickleRoot.ResaveHint}", e); }
         catch (PickleException e) when (e.InnerException is null && e.Message.Contains("(for ", StringComparison.Ordinal))
         { throw TorchPickleRoot.UnsupportedObject(path, e); }
-        catch (InvalidCastException e)
-        { throw new DataFormatException(path, 0, $"data.pkl does not hold a dict of tensors: {TorchPickleRoot.ResaveHint}", e); }
+        catch (InvalidCastException e) // PyBridge expects a dict: say what data.pkl holds instead
+        { throw DescribeRoot(stream, path) ?? new DataFormatException(path, 0, $"data.pkl does not hold a dict of tensors: {TorchPickleRoot.ResaveHint}", e); }
         catch (Exception e) when (e is ExternalException or InvalidOperationException or ArgumentException)
         {
             // PyBridge 1.4.4 rebuilds each tensor in a fresh buffer of its own size: views at an offset into a larger
@@ -57,6 +57,21 @@ public static class TorchZipCheckpoint
                     throw new DataFormatException(path, 0, "written on a big-endian machine (byteorder 'big'); only little-endian checkpoints are supported");
             }
         }
+    }
+
+    /// <summary>Unpickles data.pkl again with tensors as descriptors only, for the error naming what it holds.</summary>
+    private static DataFormatException? DescribeRoot(Stream stream, string path)
+    {
+        try
+        {
+            stream.Position = 0;
+            using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            using var pickle = archive.Entries.First(e => e.FullName.EndsWith("data.pkl", StringComparison.Ordinal)).Open();
+            TorchPickleRoot.RequireTensorDict(new TorchLegacyUnpickler(path).load(pickle), path, v => v is LegacyTensor);
+            return null;
+        }
+        catch (DataFormatException e) { return e; }
+        catch (Exception) { return null; }
     }
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();

@@ -22,5 +22,6 @@ public static class CommandRegistry
         yield return EvaluateCommand.Create();
         yield return PretrainCommand.Create();
         yield return DemoCommand.Create();
+        yield return ModelsCommand.Create();
     }
 }

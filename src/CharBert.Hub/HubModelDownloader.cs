@@ -7,8 +7,8 @@ namespace CharBert.Hub;
 public sealed record HubSnapshotFile(string Name, string Path, long Bytes, bool Downloaded);
 
 /// <summary>A model at one commit, complete in the cache. <see cref="Folder"/> is
-/// <c>{cache}/models--org--name/snapshots/{commit}</c>; <see cref="FromCacheOnly"/> says no request was made
-/// (offline, a cached commit hash, or the hub unreachable).</summary>
+/// <c>{cache}/models--org--name/snapshots/{commit}</c>; <see cref="FromCacheOnly"/> says the hub was not
+/// consulted (offline, a cached commit hash) or could not be reached.</summary>
 public sealed record HubSnapshot(RepoId Repo, string Revision, string Commit, string Folder, IReadOnlyList<HubSnapshotFile> Files, bool FromCacheOnly);
 
 /// <summary>Fetches what the toolkit needs of a model repository (<see cref="ModelFiles"/>) into the hub cache,

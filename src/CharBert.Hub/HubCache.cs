@@ -28,6 +28,15 @@ public sealed class HubCache(string root, RepoId repo)
 
     public string RefPath(string revision) => Path.Combine([RepoFolder, "refs", .. RepoPath.Segments(revision)]);
 
+    /// <summary>True when <paramref name="path"/> shows a file's content: a regular file, or a symlink whose
+    /// target exists (File.Exists alone is also true for a link to a deleted blob).</summary>
+    public static bool HasContent(string path)
+    {
+        if (!File.Exists(path)) return false;
+        var info = new FileInfo(path);
+        return info.LinkTarget == null || info.ResolveLinkTarget(returnFinalTarget: true) is { Exists: true };
+    }
+
     /// <summary>The commit a revision names in the cache: itself when it is a commit hash, else what
     /// refs/{revision} holds; null when the cache does not know it.</summary>
     public string? ResolveRevision(string revision)

@@ -96,7 +96,7 @@ public sealed class HubModelDownloader : IDisposable
         IProgress<HubFileProgress>? progress, CancellationToken cancel)
     {
         var pointer = cache.PointerPath(plan.Commit, name);
-        if (File.Exists(pointer)) return Cached(name, pointer, progress);
+        if (HubCache.HasContent(pointer)) return Cached(name, pointer, progress);
 
         var remote = plan.Known.GetValueOrDefault(name)
             ?? (await api.HeadAsync(context.ForFile(name, plan.Commit), missingIsNull: false, cancel))!;

@@ -67,7 +67,7 @@ public static class ModelFiles
     {
         if (!Directory.Exists(snapshotFolder)) return null;
         var candidates = new[] { Config }.Concat(VocabularyFiles).Concat(WeightFiles);
-        var present = candidates.Where(f => File.Exists(Path.Combine(snapshotFolder, f))).ToHashSet(StringComparer.Ordinal);
+        var present = candidates.Where(f => HubCache.HasContent(Path.Combine(snapshotFolder, f))).ToHashSet(StringComparer.Ordinal);
         IReadOnlyList<string> chosen;
         try { chosen = Choose(present, snapshotFolder); }
         catch (HubException) { return null; }
@@ -76,6 +76,6 @@ public static class ModelFiles
         IReadOnlyList<string> shards;
         try { shards = ShardsOf(Path.Combine(snapshotFolder, weights), weights); }
         catch (HubException) { return null; }
-        return shards.All(s => File.Exists(Path.Combine([snapshotFolder, .. RepoPath.Segments(s)]))) ? [.. chosen, .. shards] : null;
+        return shards.All(s => HubCache.HasContent(Path.Combine([snapshotFolder, .. RepoPath.Segments(s)]))) ? [.. chosen, .. shards] : null;
     }
 }

@@ -184,6 +184,23 @@ sealed class FailureTests : HubTestBase
         Assert.That(error.Message, Does.StartWith($"cannot reach {closed}: ").And.EndWith($"and org/other at revision 'main' is not in the cache {Cache.Path}"));
     }
 
+    [Test]
+    public async Task A_snapshot_link_whose_blob_was_deleted_counts_as_missing()
+    {
+        var repo = TinyModels.Bert(Org, C1);
+        Hub.Add(repo);
+        await Get(Org);
+        File.Delete(Path.Combine(Blobs(Org), Served(repo, C1, Weights).Sha256));
+
+        var offline = await Fails(Org, settings: Settings() with { Offline = true });
+        Assert.That(offline.Message, Does.Contain("is incomplete"));
+
+        Hub.ClearLog();
+        var snapshot = await Get(Org);
+        Assert.That(snapshot.Files.Where(f => f.Downloaded).Select(f => f.Name), Is.EqualTo(new[] { Weights }));
+        Assert.That(File.ReadAllBytes(Path.Combine(snapshot.Folder, Weights)), Is.EqualTo(Served(repo, C1, Weights).Bytes));
+    }
+
     static string ClosedEndpoint()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -86,6 +86,20 @@ sealed class DownloadTests : HubTestBase
     }
 
     [Test]
+    public async Task A_revision_with_slashes_is_sent_escaped_and_stored_under_refs_like_huggingface_hub()
+    {
+        var repo = TinyModels.Bert(Org, C1);
+        repo.Refs["refs/pr/1"] = C1;
+        Hub.Add(repo);
+
+        var snapshot = await Get(Org, "refs/pr/1");
+
+        Assert.That(snapshot.Commit, Is.EqualTo(C1));
+        Assert.That(Hub.Requests.First().Path, Is.EqualTo($"/api/models/{Org}/revision/refs%2Fpr%2F1"));
+        Assert.That(File.ReadAllText(Path.Combine(RepoFolder(Org), "refs", "refs", "pr", "1")), Is.EqualTo(C1));
+    }
+
+    [Test]
     public async Task A_blob_already_cached_for_another_commit_is_linked_not_downloaded()
     {
         var repo = TinyModels.Bert(Org, C2);

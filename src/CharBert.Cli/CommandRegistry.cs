@@ -12,6 +12,7 @@ public static class CommandRegistry
         yield return BenchCommand.Create();
         yield return VerifyReferenceCommand.Create();
         yield return DataCommand.Create();
+        yield return ModelsCommand.Create();
         yield return AttackCommand.Create();
         yield return AblateCommand.Create();
         yield return PlotCommand.Create();
@@ -22,6 +23,5 @@ public static class CommandRegistry
         yield return EvaluateCommand.Create();
         yield return PretrainCommand.Create();
         yield return DemoCommand.Create();
-        yield return ModelsCommand.Create();
     }
 }

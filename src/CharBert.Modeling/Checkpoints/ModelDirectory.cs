@@ -18,12 +18,32 @@ public sealed record TaskInfo
 
 /// <summary>The toolkit's saved model: a directory with config.json (HF names + CharBERT switches), model.safetensors
 /// (state_dict, original key names), task.json and optional vocabulary files copied alongside. Every file is written
-/// atomically (temp + rename).</summary>
+/// atomically (temp + rename). Read, a model directory may also be the original code's or Hugging Face's: config.json
+/// with pytorch_model.bin (zip or legacy format) or sharded weights, and no task.json.</summary>
 public static class ModelDirectory
 {
     public const string ConfigFile = "config.json";
     public const string WeightsFile = "model.safetensors";
     public const string TaskFile = "task.json";
+
+    /// <summary>The weights files a directory may hold, in order of preference (as transformers' from_pretrained:
+    /// safetensors first, then PyTorch's .bin; a shard index where the single file is absent).</summary>
+    public static readonly IReadOnlyList<string> WeightsFiles =
+        [WeightsFile, WeightsFile + ".index.json", "pytorch_model.bin", "pytorch_model.bin.index.json"];
+
+    /// <summary>The one place that decides which file holds a directory's weights: <paramref name="weightsFile"/> when
+    /// given (a path, or a name inside the directory), else the first of <see cref="WeightsFiles"/> present.</summary>
+    public static string ResolveWeights(string directory, string? weightsFile = null)
+    {
+        if (weightsFile is not null)
+        {
+            var path = File.Exists(weightsFile) && !File.Exists(Path.Combine(directory, weightsFile)) ? weightsFile : Path.Combine(directory, weightsFile);
+            return File.Exists(path) ? path : throw new FileNotFoundException($"weights file not found: {path}", path);
+        }
+        return WeightsFiles.Select(name => Path.Combine(directory, name)).FirstOrDefault(File.Exists)
+               ?? throw new FileNotFoundException($"no weights in {directory}: expected one of {string.Join(", ", WeightsFiles)}",
+                   Path.Combine(directory, WeightsFile));
+    }
 
     public static void Save(string directory, ITaskModel model, IReadOnlyList<string>? labels = null, IEnumerable<string>? vocabularyFiles = null)
     {
@@ -48,16 +68,17 @@ public static class ModelDirectory
         catch (JsonException e) { throw new DataFormatException(path, e.LineNumber is { } l ? l + 1 : 0, e.Message, e); }
     }
 
-    /// <summary>Builds the saved model on CPU, loads its weights strictly, then moves it to <paramref name="device"/>.</summary>
-    public static ITaskModel Load(string directory, Device? device = null)
+    /// <summary>Builds the saved model on CPU, loads its weights strictly, then moves it to <paramref name="device"/>.
+    /// Without task.json the encoder and head are the ones the weights hold (<see cref="ModelCheckpoint.ReadTask"/>).</summary>
+    /// <param name="weightsFile">Another weights file than the resolved one (<see cref="ResolveWeights"/>).</param>
+    /// <param name="classifierHint">Token or sequence classification, for a classifier the directory does not name.</param>
+    public static ITaskModel Load(string directory, Device? device = null, string? weightsFile = null, TaskHeadKind? classifierHint = null)
     {
-        if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"model directory not found: {directory}");
-        var config = CharBertConfig.Load(Path.Combine(directory, ConfigFile));
-        var task = ReadTask(directory);
-        var model = TaskModelFactory.Create(task.ModelKind, task.Head, config, task.NumLabels);
-        var weightsPath = Path.Combine(directory, WeightsFile);
+        using var checkpoint = ModelCheckpoint.Open(directory, weightsFile);
+        var task = checkpoint.ReadTask(classifierHint);
+        var model = TaskModelFactory.Create(task.ModelKind, task.Head, checkpoint.Config, task.NumLabels);
         using (NewDisposeScope())
-            CheckpointLoader.Load(model.Module, SafetensorsFile.Open(weightsPath).LoadAll(), weightsPath);
+            CheckpointLoader.Load(model.Module, checkpoint.Weights, checkpoint.WeightsPath);
         if (device is not null) model.Module.to(device);
         return model;
     }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CharBert.Modeling.Safetensors;
 using CharBert.Text.IO;
 using static TorchSharp.torch;
 
@@ -9,7 +8,7 @@ namespace CharBert.Modeling.Checkpoints;
 /// their fresh initialisation, and the checkpoint keys the model has no place for.</summary>
 public sealed record PartialLoadReport(string Checkpoint, IReadOnlyList<string> Fresh, IReadOnlyList<string> Dropped);
 
-/// <summary>Loads published checkpoints (converted to safetensors) into a task model.</summary>
+/// <summary>Loads published checkpoints (any format <see cref="StateDictFile"/> reads) into a task model.</summary>
 public static partial class PretrainedCheckpoints
 {
     private static readonly string[] TokenChannelPrefixes = ["bert.embeddings.", "bert.encoder.layer.", "bert.pooler."];
@@ -26,11 +25,11 @@ public static partial class PretrainedCheckpoints
     /// <summary>An original CharBERT checkpoint (keys bert.*, cls.predictions.*, classifier.*, qa_outputs.*).
     /// With <paramref name="freshHead"/> the task head keeps its initialisation (e.g. fine-tuning from the pre-trained
     /// model): head keys may then be missing from, or extra to, the checkpoint. The encoder is always strict.</summary>
-    public static void LoadCharBert(ITaskModel model, string safetensorsPath, bool freshHead = false)
+    public static void LoadCharBert(ITaskModel model, StateDict weights, bool freshHead = false)
     {
         var options = freshHead ? new CheckpointLoadOptions { MayBeMissing = IsHeadKey, MayBeUnexpected = IsHeadKey } : CheckpointLoadOptions.Strict;
         using var scope = NewDisposeScope();
-        CheckpointLoader.Load(model.Module, SafetensorsFile.Open(safetensorsPath).LoadAll(), safetensorsPath, options);
+        CheckpointLoader.Load(model.Module, weights, weights.Source, options);
     }
 
     /// <summary>A model directory's weights (the toolkit's, an original CharBERT's, or a Hugging Face BERT's: keys with or
@@ -43,13 +42,19 @@ public static partial class PretrainedCheckpoints
     /// be the checkpoint's: a switch the weights cannot honour (e.g. hidden_size) is an error naming it.</summary>
     public static PartialLoadReport LoadMatching(ITaskModel model, string directory)
     {
-        var configPath = Path.Combine(directory, ModelDirectory.ConfigFile);
-        RequireSameTransformer(CharBertConfig.Load(configPath), model.Config, configPath);
-        var path = Path.Combine(directory, ModelDirectory.WeightsFile);
+        using var checkpoint = ModelCheckpoint.Open(directory);
+        return LoadMatching(model, checkpoint);
+    }
+
+    /// <inheritdoc cref="LoadMatching(ITaskModel, string)"/>
+    public static PartialLoadReport LoadMatching(ITaskModel model, ModelCheckpoint source)
+    {
+        RequireSameTransformer(source.Config, model.Config, Path.Combine(source.Directory, ModelDirectory.ConfigFile));
+        var path = source.WeightsPath;
         using var scope = NewDisposeScope();
         var target = model.Module.state_dict();
         var checkpoint = new Dictionary<string, Tensor>();
-        foreach (var (rawKey, value) in SafetensorsFile.Open(path).LoadAll())
+        foreach (var (rawKey, value) in source.Weights)
         {
             var key = HuggingFaceBertPrefixes.Any(rawKey.StartsWith) ? "bert." + rawKey : rawKey;
             if (!key.EndsWith("position_ids", StringComparison.Ordinal))
@@ -73,6 +78,13 @@ public static partial class PretrainedCheckpoints
         return new PartialLoadReport(path, target.Keys.Where(k => !kept.ContainsKey(k)).Order(StringComparer.Ordinal).ToList(),
             dropped.Order(StringComparer.Ordinal).ToList());
     }
+
+    /// <summary>Whether the directory's weights are a plain BERT's (Hugging Face or original names): an encoder with no
+    /// char channel and no fusion. Such a checkpoint initialises the token channel of any model, CharBERT's included.</summary>
+    public static bool HoldsTokenChannelOnly(ModelCheckpoint source) =>
+        source.Weights.Keys
+            .Select(key => HuggingFaceBertPrefixes.Any(key.StartsWith) ? "bert." + key : key)
+            .All(key => IsHeadKey(key) || IsTokenChannel(key) || key.EndsWith("position_ids", StringComparison.Ordinal));
 
     /// <summary>A checkpoint with one (shared) fusion conv and a model with one conv per layer: every layer starts from it.</summary>
     private static void SpreadSharedFusion(Dictionary<string, Tensor> checkpoint, IReadOnlyDictionary<string, Tensor> target)

@@ -54,7 +54,7 @@ public static class ReferenceVerifier
             .ToList();
         using (var scope = NewDisposeScope())
         {
-            using var batch = ReadBatch(fixture);
+            using var batch = ReferenceInputs.Read(fixture, withLabels: true);
             var encoder = fixture.LoadAll("model.").ToDictionary(p => "bert." + p.Key, p => p.Value);
             foreach (var (prefix, head, model) in models)
             {
@@ -118,26 +118,6 @@ public static class ReferenceVerifier
             actual.TryGetValue(name, out var diff) ? new ReferenceComparison(name, diff, diff <= tolerance)
             : new ReferenceComparison(name, double.NaN, false, problems.GetValueOrDefault(name) ?? "not computed (unknown tensor or head weights missing)")).ToList();
         return new ReferenceReport(fixturePath, tolerance, comparisons);
-    }
-
-    private static ModelBatch ReadBatch(SafetensorsFile fixture)
-    {
-        Tensor? Optional(string name) => fixture.Contains("input." + name) ? fixture.Load("input." + name) : null;
-        return new ModelBatch
-        {
-            InputIds = fixture.Load("input.input_ids"),
-            AttentionMask = fixture.Load("input.attention_mask"),
-            TokenTypeIds = Optional("token_type_ids"),
-            CharInputIds = Optional("char_input_ids"),
-            StartIds = Optional("start_ids"),
-            EndIds = Optional("end_ids"),
-            SequenceLabels = Optional("seq_labels"),
-            TokenLabels = Optional("token_labels"),
-            StartPositions = Optional("start_positions"),
-            EndPositions = Optional("end_positions"),
-            MaskedLmLabels = Optional("masked_lm_labels"),
-            TermLabels = Optional("adv_labels"),
-        };
     }
 
     public static string ToJson(ReferenceReport report) => JsonSerializer.Serialize(new

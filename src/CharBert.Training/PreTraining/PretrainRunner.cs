@@ -39,13 +39,14 @@ public static class PretrainRunner
                 VocabDirectory = Path.GetFullPath(settings.VocabDirectory),
                 InitFrom = settings.InitFrom is { } i ? Path.GetFullPath(i) : null,
                 ModelConfig = settings.ModelConfig is { } c && File.Exists(c) ? Path.GetFullPath(c) : settings.ModelConfig,
+                LowerCase = settings.ResolvedLowerCase,
             };
             RunFiles.RequireFreshRunDirectory(settings.Output);
             JsonFiles.Write(Path.Combine(settings.Output, RunFiles.Config), settings);
         }
         JsonFiles.Write(Path.Combine(settings.Output, RunFiles.Environment), EnvironmentRecord.Capture(settings.Training.Device, settings.Training.Seed));
 
-        var text = TextResources.Load(settings.VocabDirectory, settings.LowerCase);
+        var text = TextResources.Load(settings.VocabDirectory, settings.ResolvedLowerCase);
         var termVocabPath = Path.Combine(settings.VocabDirectory, TextResources.TermVocabFile);
         if (!File.Exists(termVocabPath)) throw new FileNotFoundException($"{termVocabPath} not found: pre-training needs the NLM term vocabulary", termVocabPath);
         var termVocab = TermVocabulary.Load(termVocabPath);
@@ -82,25 +83,25 @@ public static class PretrainRunner
 
         var modelDirectory = Path.Combine(settings.Output, RunFiles.Model);
         if (Directory.Exists(modelDirectory)) Directory.Delete(modelDirectory, recursive: true);
-        AtomicFile.WriteDirectory(modelDirectory, temp => ModelDirectory.Save(temp, model, null, text.VocabularyFiles()));
+        AtomicFile.WriteDirectory(modelDirectory, temp => text.SaveModel(temp, model, null));
         JsonFiles.Write(Path.Combine(settings.Output, RunFiles.Metrics), result);
         return result;
     }
 
     static ITaskModel BuildModel(PretrainSettings settings, TextResources text, TermVocabulary termVocab)
     {
-        var config = (settings.ModelConfig is { } preset
-            ? CharBertConfig.FromPresetOrPath(preset)
-            : CharBertConfig.Load(Path.Combine(settings.InitFrom!, ModelDirectory.ConfigFile))) with
+        using var source = settings.InitFrom is { } initFrom ? ModelCheckpoint.Open(initFrom) : null;
+        var config = (settings.ModelConfig is { } preset ? CharBertConfig.FromPresetOrPath(preset) : source!.Config) with
         {
             VocabSize = text.Tokenizer.Vocabulary.Count, CharVocabSize = text.Chars.Count, TermVocabSize = termVocab.Count,
         };
         if (settings.BlockSize > config.MaxPositionEmbeddings)
             throw new ArgumentException($"--block-size {settings.BlockSize} exceeds the model's max_position_embeddings ({config.MaxPositionEmbeddings})");
         var model = TaskModelFactory.Create(settings.ModelKind, TaskHeadKind.PreTraining, config, 0);
-        if (settings.InitFrom is not { } directory) return model;
-        if (settings.ModelConfig is null) PretrainedCheckpoints.LoadCharBert(model, Path.Combine(directory, ModelDirectory.WeightsFile), freshHead: true);
-        else ModelBuilder.WriteInitialization(settings.Output, PretrainedCheckpoints.LoadMatching(model, directory));
+        if (source is null) return model;
+        if (settings.ModelConfig is null && !PretrainedCheckpoints.HoldsTokenChannelOnly(source))
+            PretrainedCheckpoints.LoadCharBert(model, source.Weights, freshHead: true);
+        else ModelBuilder.WriteInitialization(settings.Output, PretrainedCheckpoints.LoadMatching(model, source));
         return model;
     }
 

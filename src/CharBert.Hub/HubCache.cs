@@ -61,7 +61,7 @@ public sealed class HubCache(string root, RepoId repo)
     /// <summary>Makes <paramref name="pointer"/> show the blob's content: a relative symlink (atomically
     /// replacing whatever was there), else a copy. A blob this run just downloaded is moved into the snapshot
     /// rather than copied when links are impossible, as huggingface_hub does.</summary>
-    public void PlacePointer(string blob, string pointer, bool newBlob, bool disableSymlinks)
+    public static void PlacePointer(string blob, string pointer, bool newBlob, bool disableSymlinks)
     {
         var folder = Path.GetDirectoryName(pointer)!;
         Directory.CreateDirectory(folder);

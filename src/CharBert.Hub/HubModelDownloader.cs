@@ -8,8 +8,15 @@ public sealed record HubSnapshotFile(string Name, string Path, long Bytes, bool 
 
 /// <summary>A model at one commit, complete in the cache. <see cref="Folder"/> is
 /// <c>{cache}/models--org--name/snapshots/{commit}</c>; <see cref="FromCacheOnly"/> says the hub was not
-/// consulted (offline, a cached commit hash) or could not be reached.</summary>
-public sealed record HubSnapshot(RepoId Repo, string Revision, string Commit, string Folder, IReadOnlyList<HubSnapshotFile> Files, bool FromCacheOnly);
+/// consulted (offline, a cached commit hash) or could not be reached. <see cref="Endpoint"/> is where it came
+/// from; <see cref="License"/> is the model card's licence (null when unknown, e.g. offline).</summary>
+public sealed record HubSnapshot(RepoId Repo, string Revision, string Commit, string Folder, IReadOnlyList<HubSnapshotFile> Files, bool FromCacheOnly)
+{
+    public string? Endpoint { get; init; }
+    public string? License { get; init; }
+
+    public HubSnapshotFile? Find(string name) => Files.FirstOrDefault(f => f.Name == name);
+}
 
 /// <summary>Fetches what the toolkit needs of a model repository (<see cref="ModelFiles"/>) into the hub cache,
 /// the way huggingface_hub's snapshot_download does: the revision is resolved to a commit through the
@@ -67,19 +74,23 @@ public sealed class HubModelDownloader : IDisposable
                 files.Add(await EnsureFileAsync(cache, context, plan, shard, progress, cancel));
             }
         cache.WriteRef(revision, plan.Commit);
-        return new HubSnapshot(repo, revision, plan.Commit, cache.SnapshotFolder(plan.Commit), files, FromCacheOnly: false);
+        return new HubSnapshot(repo, revision, plan.Commit, cache.SnapshotFolder(plan.Commit), files, FromCacheOnly: false)
+        {
+            Endpoint = settings.Endpoint,
+            License = plan.License,
+        };
     }
 
     /// <summary>The commit, the files to fetch, the repository's listing (null when probed) and the metadata
     /// probing already fetched.</summary>
-    sealed record Plan(string Commit, IReadOnlyList<string> Files, IReadOnlySet<string>? Listed, IReadOnlyDictionary<string, RemoteFile> Known);
+    sealed record Plan(string Commit, IReadOnlyList<string> Files, IReadOnlySet<string>? Listed, IReadOnlyDictionary<string, RemoteFile> Known, string? License = null);
 
     async Task<Plan> PlanAsync(HubRequestContext context, CancellationToken cancel)
     {
         var where = $"{context.Repo} at revision '{context.Revision}'";
         var listing = await api.ListAsync(context, cancel);
         if (listing != null)
-            return new Plan(listing.Commit, ModelFiles.Choose(listing.Files, where), listing.Files, new Dictionary<string, RemoteFile>());
+            return new Plan(listing.Commit, ModelFiles.Choose(listing.Files, where), listing.Files, new Dictionary<string, RemoteFile>(), listing.License);
 
         log?.Invoke($"{settings.Endpoint} has no model-info API; looking for the files one by one");
         var config = await api.HeadAsync(context.ForFile(ModelFiles.Config, context.Revision), missingIsNull: false, cancel);
@@ -104,7 +115,7 @@ public sealed class HubModelDownloader : IDisposable
         if (File.Exists(blob) && new FileInfo(blob).Length != remote.Size) File.Delete(blob); // damaged: fetch again
         var newBlob = !File.Exists(blob);
         if (newBlob) await downloader.DownloadAsync(remote, context, cache.IncompletePath(remote.Etag), blob, progress, cancel);
-        cache.PlacePointer(blob, pointer, newBlob, settings.DisableSymlinks);
+        HubCache.PlacePointer(blob, pointer, newBlob, settings.DisableSymlinks);
         progress?.Report(new HubFileProgress(name, newBlob ? HubFileStatus.Downloaded : HubFileStatus.Cached, remote.Size, remote.Size, 0));
         return new HubSnapshotFile(name, pointer, remote.Size, newBlob);
     }
@@ -132,7 +143,7 @@ public sealed class HubModelDownloader : IDisposable
         var names = ModelFiles.CompleteIn(folder);
         if (names == null) return null;
         var files = names.Select(n => Cached(n, cache.PointerPath(commit, n), progress)).ToList();
-        return new HubSnapshot(cache.Repo, revision, commit, folder, files, FromCacheOnly: true);
+        return new HubSnapshot(cache.Repo, revision, commit, folder, files, FromCacheOnly: true) { Endpoint = settings.Endpoint };
     }
 
     static HubException NotCachedOffline(HubCache cache, string revision)

@@ -10,8 +10,10 @@ public static class ModelFiles
 {
     public const string Config = "config.json";
 
-    /// <summary>Fetched when the repository has them; vocab.txt first (the WordPiece vocabulary BERT needs).</summary>
-    public static readonly IReadOnlyList<string> VocabularyFiles = ["vocab.txt", "tokenizer_config.json", "special_tokens_map.json"];
+    /// <summary>Fetched when the repository has them: vocab.txt (the WordPiece vocabulary BERT needs), the tokenizer's
+    /// settings, and CharBERT's own character and term vocabularies (a released CharBERT model may ship them).</summary>
+    public static readonly IReadOnlyList<string> VocabularyFiles =
+        ["vocab.txt", "tokenizer_config.json", "special_tokens_map.json", "bert_char_vocab", "term_vocab"];
 
     /// <summary>Weight files in order of preference.</summary>
     public static readonly IReadOnlyList<string> WeightFiles =

@@ -1,13 +1,14 @@
 using System.CommandLine;
-using System.Globalization;
 using CharBert.Hub;
+using CharBert.Modeling.Pretrained;
+using CharBert.Text.IO;
 using Spectre.Console;
 
 namespace CharBert.Cli.Commands;
 
 /// <summary>`charbert models get REPO-ID`: a model's config, vocabulary and weights from the Hugging Face hub
 /// (or a mirror) into the huggingface_hub cache, reusing what is there; prints the snapshot folder and, with
-/// --out, copies the files into a model directory.</summary>
+/// --out, writes a toolkit model directory (copies, plus tokenizer_config.json and CharBERT's vocabularies).</summary>
 public static class ModelsGetCommand
 {
     public static Command Create()
@@ -21,29 +22,29 @@ public static class ModelsGetCommand
         };
         var cacheOption = new Option<string?>("--cache-dir") { Description = "Hub cache (default: $HF_HUB_CACHE, else $HF_HOME/hub, else ~/.cache/huggingface/hub)" };
         var offlineOption = new Option<bool>("--offline") { Description = "Use only the cache, make no request (also: HF_HUB_OFFLINE=1)" };
-        var outOption = new Option<DirectoryInfo?>("--out") { Description = "Also copy the model's files into this new folder" };
+        var outOption = new Option<DirectoryInfo?>("--out")
+        {
+            Description = "Also write a model directory here (must not exist) for --model / --init-from: the files copied, tokenizer_config.json, bert_char_vocab, term_vocab, provenance.json",
+        };
         var command = new Command("get", "Download a model (config, vocabulary, weights) from the Hugging Face hub into its cache");
         command.Arguments.Add(repoArgument);
         foreach (var option in new Option[] { revisionOption, endpointOption, tokenOption, cacheOption, offlineOption, outOption })
             command.Options.Add(option);
         command.SetAction(async (parse, cancel) =>
         {
-            try
+            var outDirectory = parse.GetValue(outOption)?.FullName;
+            if (outDirectory != null && (Directory.Exists(outDirectory) || File.Exists(outDirectory)))
+                throw new UserFacingException($"--out {outDirectory} already exists; give a new directory");
+            var settings = Settings(parse.GetValue(endpointOption), parse.GetValue(tokenOption), parse.GetValue(cacheOption), parse.GetValue(offlineOption));
+            var snapshot = await Download(settings, parse.GetValue(repoArgument)!, parse.GetValue(revisionOption)!, cancel);
+            PrintSnapshot(snapshot);
+            if (outDirectory != null)
             {
-                var settings = Settings(parse.GetValue(endpointOption), parse.GetValue(tokenOption), parse.GetValue(cacheOption), parse.GetValue(offlineOption));
-                var snapshot = await Download(settings, parse.GetValue(repoArgument)!, parse.GetValue(revisionOption)!, cancel);
-                PrintSnapshot(snapshot);
-                if (parse.GetValue(outOption) is { } outDir)
-                {
-                    SnapshotExport.CopyTo(snapshot, outDir.FullName);
-                    Console.WriteLine($"model directory: {outDir.FullName}");
-                }
-                return 0;
+                Directory.CreateDirectory(Path.GetDirectoryName(outDirectory)!);
+                AtomicFile.WriteDirectory(outDirectory, temp => HubModelDirectory.Write(snapshot, temp, linkToCache: false));
+                Console.WriteLine($"model directory: {outDirectory} (use it as --model / --init-from)");
             }
-            catch (HubException e)
-            {
-                throw new UserFacingException(e.Message, e);
-            }
+            return 0;
         });
         return command;
     }
@@ -66,10 +67,10 @@ public static class ModelsGetCommand
         using var downloader = new HubModelDownloader(settings, message => Console.Error.WriteLine($"note: {message}"));
         if (Console.IsOutputRedirected || settings.Offline) return await downloader.GetAsync(repo, revision, null, cancel);
         HubSnapshot? snapshot = null;
-        var clocks = new TransferClocks();
+        var rates = new TransferRates();
         await AnsiConsole.Progress().AutoClear(false).HideCompleted(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn { Base = FileSizeBase.Decimal }, new DownloadRateColumn(clocks))
-            .StartAsync(async context => snapshot = await downloader.GetAsync(repo, revision, new DownloadProgressView(context, clocks), cancel));
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn { Base = FileSizeBase.Decimal }, new DownloadRateColumn(rates))
+            .StartAsync(async context => snapshot = await downloader.GetAsync(repo, revision, new DownloadProgressView(context, rates), cancel));
         return snapshot!;
     }
 
@@ -79,18 +80,7 @@ public static class ModelsGetCommand
         Console.WriteLine($"{snapshot.Repo} at {snapshot.Revision}: commit {snapshot.Commit}{source}");
         var width = snapshot.Files.Max(f => f.Name.Length);
         foreach (var file in snapshot.Files)
-            Console.WriteLine($"  {file.Name.PadRight(width)}  {Bytes(file.Bytes),10}  {(file.Downloaded ? "downloaded" : "cached")}");
+            Console.WriteLine($"  {file.Name.PadRight(width)}  {TransferRate.FormatBytes(file.Bytes),10}  {(file.Downloaded ? "downloaded" : "cached")}");
         Console.WriteLine($"snapshot: {snapshot.Folder}");
-    }
-
-    /// <summary>Decimal units, as huggingface_hub's progress bars show them.</summary>
-    public static string Bytes(double bytes)
-    {
-        string[] units = ["B", "kB", "MB", "GB", "TB"];
-        var unit = 0;
-        while (bytes >= 1000 && unit < units.Length - 1) { bytes /= 1000; unit++; }
-        return unit == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{bytes:0} B")
-            : string.Create(CultureInfo.InvariantCulture, $"{bytes:0.0} {units[unit]}");
     }
 }

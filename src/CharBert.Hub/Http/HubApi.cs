@@ -7,8 +7,9 @@ namespace CharBert.Hub.Http;
 /// its size, the commit the revision resolved to, and where to GET it (the CDN for an LFS file).</summary>
 sealed record RemoteFile(string Name, string Etag, long Size, string Commit, Uri DownloadUrl);
 
-/// <summary>The files of a repository at one commit (the model-info API's <c>siblings</c>).</summary>
-sealed record RepoListing(string Commit, IReadOnlySet<string> Files);
+/// <summary>The files of a repository at one commit (the model-info API's <c>siblings</c>) and the licence its
+/// model card declares, when it does.</summary>
+sealed record RepoListing(string Commit, IReadOnlySet<string> Files, string? License);
 
 /// <summary>The two metadata calls: the model-info API (<c>/api/models/{repo}/revision/{rev}</c>) and a
 /// HEAD on <c>/{repo}/resolve/{rev}/{file}</c>, read the way huggingface_hub reads them.</summary>
@@ -57,12 +58,25 @@ sealed class HubApi(HubHttp http, HubSettings settings)
             foreach (var sibling in siblings.EnumerateArray())
                 if (sibling.ValueKind == JsonValueKind.Object && sibling.TryGetProperty("rfilename", out var name) && name.ValueKind == JsonValueKind.String)
                     files.Add(name.GetString()!);
-            return new RepoListing(sha.GetString()!, files);
+            return new RepoListing(sha.GetString()!, files, License(root));
         }
         catch (JsonException)
         {
             return null;
         }
+    }
+
+    /// <summary><c>cardData.license</c>, else a <c>license:</c> tag.</summary>
+    static string? License(JsonElement root)
+    {
+        if (root.TryGetProperty("cardData", out var card) && card.ValueKind == JsonValueKind.Object
+            && card.TryGetProperty("license", out var license) && license.ValueKind == JsonValueKind.String)
+            return license.GetString();
+        if (root.TryGetProperty("tags", out var tags) && tags.ValueKind == JsonValueKind.Array)
+            foreach (var tag in tags.EnumerateArray())
+                if (tag.ValueKind == JsonValueKind.String && tag.GetString()!.StartsWith("license:", StringComparison.Ordinal))
+                    return tag.GetString()!["license:".Length..];
+        return null;
     }
 
     /// <summary>HEAD on the file's resolve URL. Redirects within the endpoint's origin are followed (a renamed

@@ -22,11 +22,22 @@ public class ModelsGetCommandTests
         Assert.That(first.Exit, Is.EqualTo(0), first.Err);
         Assert.That(first.Out, Does.Contain($"org/tiny at main: commit {Commit}").And.Contain("model.safetensors").And.Contain("downloaded")
             .And.Contain($"snapshot: {dir.File($"cache/models--org--tiny/snapshots/{Commit}")}"));
-        foreach (var name in new[] { "config.json", "vocab.txt", "tokenizer_config.json", "model.safetensors" })
+        foreach (var name in new[] { "config.json", "vocab.txt", "model.safetensors" })
         {
             Assert.That(File.ReadAllBytes(dir.File($"model/{name}")), Is.EqualTo(repo.Commits[Commit][name].Bytes), name);
             Assert.That(new FileInfo(dir.File($"model/{name}")).LinkTarget, Is.Null, $"{name} is a copy, not a link into the cache");
         }
+        Assert.That(Directory.GetFiles(dir.File("model")).Select(Path.GetFileName), Is.EquivalentTo(new[]
+        {
+            "config.json", "vocab.txt", "tokenizer_config.json", "model.safetensors", "bert_char_vocab", "term_vocab", "provenance.json",
+        }));
+        Assert.That(File.ReadAllText(dir.File("model/tokenizer_config.json")), Does.Contain("\"do_lower_case\": true"));
+        Assert.That(Directory.GetFiles(dir.File("cache"), "*", SearchOption.AllDirectories).Select(Path.GetFileName),
+            Has.None.EqualTo("bert_char_vocab").And.None.EqualTo("provenance.json"), "the hub cache is left as huggingface_hub would leave it");
+
+        var existing = CliHarness.Run("models", "get", "org/tiny", "--offline", "--cache-dir", dir.File("cache"), "--out", dir.File("model"));
+        Assert.That(existing.Exit, Is.EqualTo(2));
+        Assert.That(existing.Err, Does.StartWith($"error: --out {dir.File("model")} already exists"));
 
         var offline = CliHarness.Run("models", "get", "org/tiny", "--offline", "--cache-dir", dir.File("cache"));
         Assert.That(offline.Exit, Is.EqualTo(0), offline.Err);

@@ -36,7 +36,12 @@ public static partial class ModelSource
         var (repoId, revision) = at < 0 ? (source, "main") : (source[..at], source[(at + 1)..]);
         using var downloader = new HubModelDownloader(HubSettings.FromEnvironment(), log);
         var progress = log is null ? null : new HubProgressLog(log);
-        var snapshot = downloader.GetAsync(repoId, revision, progress).GetAwaiter().GetResult();
+        HubSnapshot snapshot;
+        try { snapshot = downloader.GetAsync(repoId, revision, progress).GetAwaiter().GetResult(); }
+        catch (HubException e) // a mistyped local path looks like a hub id too: say both
+        {
+            throw new HubException(e.Kind, $"no model directory or built-in model named {source}, and as a Hugging Face hub id: {e.Message}", e);
+        }
         return HubModelDirectory.Ensure(snapshot, CacheDirectory(), log);
     }
 }

@@ -76,15 +76,8 @@ public class HubModelTrainingTests
         using (var config = JsonDocument.Parse(File.ReadAllText(dir.File("run-out/config.json"))))
             Assert.That(config.RootElement.GetProperty("lower_case").GetBoolean(), Is.False, "vocab.txt has capitalised names: cased");
 
-        var variables = new Dictionary<string, string?>
+        WithHubEnvironment(hub, dir, offline: false, () =>
         {
-            ["HF_ENDPOINT"] = hub.Endpoint, ["HF_HUB_CACHE"] = dir.File("hf2"), ["CHARBERT_CACHE"] = dir.File("charbert"),
-            ["HF_HUB_OFFLINE"] = null, ["HF_TOKEN"] = null,
-        };
-        var saved = variables.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
-        try
-        {
-            foreach (var (name, value) in variables) Environment.SetEnvironmentVariable(name, value);
             var byId = CliHarness.Run(Finetune(RepoId, dir, "run-id"));
             Assert.That(byId.Exit, Is.EqualTo(0), byId.Err);
             Assert.That(byId.Err, Does.Contain($"downloading model.safetensors").And.Contain($"preparing {RepoId} (commit {Commit})"));
@@ -101,11 +94,49 @@ public class HubModelTrainingTests
             Assert.That(pretrain.Exit, Is.EqualTo(0), pretrain.Err);
             Assert.That(hub.Requests, Is.Empty, "a prepared commit needs no request");
             Assert.That(File.Exists(dir.File("pretrain/model/model.safetensors")));
+        });
+    }
+
+    /// <summary>Runs <paramref name="body"/> with the hub settings pointing at the loopback hub and caches in <paramref name="dir"/>.</summary>
+    static void WithHubEnvironment(LoopbackHub hub, TempFolder dir, bool offline, Action body)
+    {
+        var variables = new Dictionary<string, string?>
+        {
+            ["HF_ENDPOINT"] = hub.Endpoint, ["HF_HUB_CACHE"] = dir.File("hf2"), ["CHARBERT_CACHE"] = dir.File("charbert"),
+            ["HF_HUB_OFFLINE"] = offline ? "1" : null, ["HF_TOKEN"] = null,
+        };
+        var saved = variables.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
+        try
+        {
+            foreach (var (name, value) in variables) Environment.SetEnvironmentVariable(name, value);
+            body();
         }
         finally
         {
             foreach (var (name, value) in saved) Environment.SetEnvironmentVariable(name, value);
         }
+    }
+
+    [Test]
+    public void A_source_that_is_neither_a_directory_nor_a_hub_model_says_both()
+    {
+        using var dir = new TempFolder();
+        using var hub = new LoopbackHub();
+        string[] Typo() => ["finetune", "--task", "pos", "--model", "runs/typo", "--train", "t", "--dev", "d", "--out", dir.File("run")];
+
+        WithHubEnvironment(hub, dir, offline: false, () =>
+        {
+            var online = CliHarness.Run(Typo());
+            Assert.That(online.Exit, Is.EqualTo(2));
+            Assert.That(online.Err.Trim(), Is.EqualTo("error: no model directory or built-in model named runs/typo, and as a Hugging Face hub id: " +
+                "401 Unauthorized for runs/typo: the repository does not exist, or it is private or gated and needs a token (--token or HF_TOKEN)"));
+        });
+        WithHubEnvironment(hub, dir, offline: true, () =>
+        {
+            var offline = CliHarness.Run(Typo());
+            Assert.That(offline.Exit, Is.EqualTo(2));
+            Assert.That(offline.Err.Trim(), Does.StartWith("error: no model directory or built-in model named runs/typo, and as a Hugging Face hub id: runs/typo at revision 'main': it is not in the cache"));
+        });
     }
 
     [Test]

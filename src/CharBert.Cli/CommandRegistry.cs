@@ -13,6 +13,7 @@ public static class CommandRegistry
         yield return VerifyReferenceCommand.Create();
         yield return DataCommand.Create();
         yield return ModelsCommand.Create();
+        yield return VocabCommand.Create();
         yield return AttackCommand.Create();
         yield return AblateCommand.Create();
         yield return PlotCommand.Create();

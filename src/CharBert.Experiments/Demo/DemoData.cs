@@ -40,19 +40,13 @@ public static class DemoData
         BuildVocabularies(Path.Combine(dataDir, PretrainText), Path.Combine(dataDir, VocabFolder), scale, log);
     }
 
+    /// <summary>What `charbert vocab build --train pretrain.txt --wordpiece-size N --term-size M` does (cased, as the original).</summary>
     static void BuildVocabularies(string pretrainText, string vocabDir, DemoScale scale, Action<string> log)
     {
-        Directory.CreateDirectory(vocabDir);
-        var wordPiece = Path.Combine(vocabDir, TextResources.VocabFile);
-        var chars = Path.Combine(vocabDir, TextResources.CharVocabFile);
-        var terms = Path.Combine(vocabDir, TextResources.TermVocabFile);
-        if (File.Exists(wordPiece) && File.Exists(chars) && File.Exists(terms)) return;
-
+        if (new[] { TextResources.VocabFile, TextResources.CharVocabFile, TextResources.TermVocabFile }.All(name => File.Exists(Path.Combine(vocabDir, name))))
+            return;
         log($"building vocabularies from {pretrainText} (WordPiece {scale.WordPieceSize}, terms {scale.TermVocabSize})");
-        var corpus = File.ReadLines(pretrainText).Where(l => l.Length > 0).ToList();
-        WordPieceVocabularyTrainer.TrainToFile(corpus,
-            new WordPieceTrainerOptions { VocabSize = scale.WordPieceSize, LowerCase = false }, wordPiece);
-        CharVocabulary.Build(corpus, maxChars: 999).Save(chars);           // <= 1001 entries, as the original's
-        TermVocabulary.Build(corpus, scale.TermVocabSize, lowerCase: false).Save(terms);
+        VocabularyBuilder.Build([pretrainText], vocabDir,
+            new VocabularyBuildOptions { WordPieceSize = scale.WordPieceSize, LowerCase = false, TermSize = scale.TermVocabSize });
     }
 }

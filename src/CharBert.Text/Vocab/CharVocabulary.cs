@@ -51,12 +51,24 @@ public sealed class CharVocabulary
     /// </summary>
     public static CharVocabulary Build(IEnumerable<string> corpus, int maxChars)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(maxChars);
         var counts = new Dictionary<int, long>();
-        foreach (var text in corpus)
-            foreach (var rune in text.EnumerateRunes())
-                if (!Tokenization.UnicodeRules.IsPythonSpace(rune.Value) && rune.Value != 0xFFFD)
-                    counts[rune.Value] = counts.GetValueOrDefault(rune.Value) + 1;
+        foreach (var text in corpus) AddCodePoints(counts, text, 1);
+        return FromCounts(counts, maxChars);
+    }
+
+    /// <summary>Adds <paramref name="times"/> to the count of each code point of <paramref name="text"/> that may be an
+    /// entry (not whitespace, not U+FFFD).</summary>
+    public static void AddCodePoints(Dictionary<int, long> counts, string text, long times)
+    {
+        foreach (var rune in text.EnumerateRunes())
+            if (!Tokenization.UnicodeRules.IsPythonSpace(rune.Value) && rune.Value != 0xFFFD)
+                counts[rune.Value] = counts.GetValueOrDefault(rune.Value) + times;
+    }
+
+    /// <summary>As <see cref="Build"/>, from code-point counts.</summary>
+    public static CharVocabulary FromCounts(IReadOnlyDictionary<int, long> counts, int maxChars)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxChars);
         var chars = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(maxChars)
             .Select(kv => new Rune(kv.Key).ToString());
         return new CharVocabulary([" ", .. chars, UnkEntry]);

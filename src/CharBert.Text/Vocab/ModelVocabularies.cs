@@ -30,7 +30,7 @@ public static partial class ModelVocabularies
         ArgumentOutOfRangeException.ThrowIfNegative(maxTerms);
         var terms = entries
             .Where(e => e.Length > 0 && !IsSpecialEntry(e) && !e.StartsWith(SpecialTokens.ContinuationPrefix, StringComparison.Ordinal))
-            .Select(PythonCase.Lower)
+            .Select(CorpusWords.TermForm)
             .Where(e => e != TermVocabulary.UnkEntry)
             .Distinct(StringComparer.Ordinal)
             .Take(maxTerms);
@@ -62,7 +62,8 @@ public static partial class ModelVocabularies
         return written;
     }
 
-    static string StripContinuation(string entry) =>
+    /// <summary>A piece without its "##" continuation prefix (a bare "##" stays as it is).</summary>
+    internal static string StripContinuation(string entry) =>
         entry.StartsWith(SpecialTokens.ContinuationPrefix, StringComparison.Ordinal) && entry.Length > SpecialTokens.ContinuationPrefix.Length
             ? entry[SpecialTokens.ContinuationPrefix.Length..]
             : entry;

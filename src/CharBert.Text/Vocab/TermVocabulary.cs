@@ -38,19 +38,22 @@ public sealed class TermVocabulary
     public void Save(string path) => VocabularyFile.WriteEntries(path, _entries);
 
     /// <summary>
-    /// The <paramref name="size"/> most frequent words of the corpus (BERT basic tokenisation; ties in ordinal
-    /// order), then &lt;unk&gt;. The original's file looks lower-cased, hence the default.
+    /// The <paramref name="size"/> most frequent words of the corpus in the form the NLM looks them up (split and
+    /// lower-cased as <see cref="CorpusWords"/> does; ties in ordinal order), then &lt;unk&gt;.
     /// </summary>
-    public static TermVocabulary Build(IEnumerable<string> corpus, int size, bool lowerCase = true)
+    public static TermVocabulary Build(IEnumerable<string> corpus, int size)
+    {
+        var counts = new CorpusWordCounts(lowerCase: true);
+        foreach (var line in corpus) counts.AddTerms(line);
+        return FromCounts(counts.Terms, size);
+    }
+
+    /// <summary>As <see cref="Build"/>, from term counts.</summary>
+    public static TermVocabulary FromCounts(IReadOnlyDictionary<string, long> counts, int size)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size);
-        var basic = new BasicTokenizer(lowerCase, splitCjkIdeographs: true);
-        var never = new HashSet<string>();
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var line in corpus)
-            foreach (var word in basic.Tokenize(line, never))
-                if (word != UnkEntry) counts[word] = counts.GetValueOrDefault(word) + 1;
-        var top = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(size).Select(kv => kv.Key);
+        var top = counts.Where(kv => kv.Key != UnkEntry)
+            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(size).Select(kv => kv.Key);
         return new TermVocabulary([.. top, UnkEntry]);
     }
 }

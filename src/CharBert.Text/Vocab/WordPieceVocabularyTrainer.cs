@@ -13,7 +13,15 @@ public static class WordPieceVocabularyTrainer
 {
     public static List<string> Train(IEnumerable<string> corpus, WordPieceTrainerOptions options)
     {
-        var wordCounts = CountWords(corpus, options);
+        var counts = new CorpusWordCounts(options.LowerCase, options.MaxInputCharsPerWord);
+        foreach (var line in corpus) counts.AddPreTokenized(line);
+        return TrainFromCounts(counts.PreTokenized, options);
+    }
+
+    /// <summary>As <see cref="Train"/>, from the pre-tokenised word counts (<see cref="CorpusWordCounts.PreTokenized"/>,
+    /// made with the same casing). <paramref name="onSize"/> hears the vocabulary's size after each merge.</summary>
+    public static List<string> TrainFromCounts(IReadOnlyDictionary<string, long> wordCounts, WordPieceTrainerOptions options, Action<int>? onSize = null)
+    {
         var words = wordCounts.OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => (Symbols: InitialSymbols(kv.Key), Count: kv.Value)).ToList();
 
@@ -41,6 +49,7 @@ public static class WordPieceVocabularyTrainer
                 pairs.AddWord(next, count, w);
             }
             if (known.Add(merged)) vocab.Add(merged);
+            onSize?.Invoke(vocab.Count);
         }
         return vocab;
     }
@@ -48,18 +57,6 @@ public static class WordPieceVocabularyTrainer
     /// <summary>Trains and writes vocab.txt (temp file, then rename).</summary>
     public static void TrainToFile(IEnumerable<string> corpus, WordPieceTrainerOptions options, string path) =>
         VocabularyFile.WriteEntries(path, Train(corpus, options));
-
-    private static Dictionary<string, long> CountWords(IEnumerable<string> corpus, WordPieceTrainerOptions options)
-    {
-        var basic = new BasicTokenizer(options.LowerCase, splitCjkIdeographs: true);
-        var never = new HashSet<string>();
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var line in corpus)
-            foreach (var word in basic.Tokenize(line, never))
-                if (word.EnumerateRunes().Count() <= options.MaxInputCharsPerWord)
-                    counts[word] = counts.GetValueOrDefault(word) + 1;
-        return counts;
-    }
 
     private static string[] InitialSymbols(string word)
     {

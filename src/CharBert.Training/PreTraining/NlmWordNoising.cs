@@ -38,5 +38,5 @@ public sealed class NlmWordNoising
             : new NoisedWord(noised, true, TermLabel(word));
     }
 
-    public int TermLabel(string originalWord) => _termVocabulary.GetId(PythonCase.Lower(originalWord));
+    public int TermLabel(string originalWord) => _termVocabulary.GetId(CorpusWords.TermForm(originalWord));
 }

@@ -1,16 +1,13 @@
-using Microsoft.ML.Tokenizers;
+using CharBert.Text.Tokenization;
 
 namespace CharBert.Training.PreTraining;
 
 /// <summary>Streams the words of a plain-text pre-training corpus. The original joins its lines into one
 /// stream (1000 lines per read) before word tokenisation, so document boundaries do not matter: one document
-/// per line and blank-line separated documents read the same; blank lines are skipped. Words are runs of
-/// word characters or runs of other non-space characters (the WordPiece tokenizer splits those further),
-/// a close stand-in for the NLTK word_tokenize the original used.</summary>
+/// per line and blank-line separated documents read the same; blank lines are skipped. Words as
+/// <see cref="CorpusWords"/> splits them.</summary>
 public static class PretrainingCorpus
 {
-    static readonly PreTokenizer WordSplitter = PreTokenizer.CreateWordOrNonWord();
-
     public static IEnumerable<string> ReadWords(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"corpus file not found: {path}", path);
@@ -19,6 +16,5 @@ public static class PretrainingCorpus
                 yield return word;
     }
 
-    public static IEnumerable<string> SplitWords(string text) =>
-        WordSplitter.PreTokenize(text).Select(range => text.Substring(range.Offset, range.Length));
+    public static IEnumerable<string> SplitWords(string text) => CorpusWords.Split(text);
 }

@@ -39,7 +39,7 @@ public class StandardStepsTests
         Directory.CreateDirectory(dir.File("data/vocab"));
         WordPieceVocabularyTrainer.TrainToFile(corpus, new WordPieceTrainerOptions { VocabSize = 200, LowerCase = false }, dir.File("data/vocab/vocab.txt"));
         CharVocabulary.Build(corpus, 200).Save(dir.File("data/vocab/bert_char_vocab"));
-        TermVocabulary.Build(corpus, 50, lowerCase: false).Save(dir.File("data/vocab/term_vocab"));
+        TermVocabulary.Build(corpus, 50).Save(dir.File("data/vocab/term_vocab"));
         return dir.File("data");
     }
 

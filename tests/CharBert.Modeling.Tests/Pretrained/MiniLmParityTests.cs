@@ -17,17 +17,7 @@ public class MiniLmParityTests
 {
     const double Tolerance = 1e-4;
     const int BatchSize = 8;
-    string _directory = "";
-
-    [OneTimeSetUp]
-    public void ImportOnce()
-    {
-        _directory = Path.Combine(Directory.CreateTempSubdirectory("minilm-parity-").FullName, "minilm-l6");
-        MiniLmImport.Import(_directory);
-    }
-
-    [OneTimeTearDown]
-    public void Delete() => Directory.Delete(Path.GetDirectoryName(_directory)!, recursive: true);
+    static string ModelDir => ImportedMiniLm.ModelDirectory;
 
     /// <summary>62 inputs: short and medium sentences (batched with padding), sentence pairs (token type 1), words the
     /// vocabulary lacks ([UNK]), and four long ones of up to 512 tokens.</summary>
@@ -81,7 +71,7 @@ public class MiniLmParityTests
     [Test]
     public void LastHiddenStateAndPooledOutputMatchOnnxRuntimeWithin1e4()
     {
-        var tokenizer = WordPieceTokenizer.FromVocabFile(Path.Combine(_directory, ModelVocabularyFiles.WordPiece), WordPieceTokenizerOptions.Uncased);
+        var tokenizer = WordPieceTokenizer.FromVocabFile(Path.Combine(ModelDir, ModelVocabularyFiles.WordPiece), WordPieceTokenizerOptions.Uncased);
         var encoded = Inputs().Select(p => Encode(tokenizer, p.A, p.B)).ToList();
         var unkId = tokenizer.Vocabulary.GetId(SpecialTokens.Unk);
         Assert.That(encoded.Count, Is.GreaterThanOrEqualTo(50));
@@ -93,7 +83,7 @@ public class MiniLmParityTests
         using var sessionOptions = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
         using var session = new InferenceSession(package.ReadResource(MiniLmPackage.ModelResource), sessionOptions);
         var model = TaskModelFactory.Create(ModelKind.Bert, TaskHeadKind.TokenClassification, MiniLmImport.Config, 2);
-        PretrainedCheckpoints.LoadMatching(model, _directory);
+        PretrainedCheckpoints.LoadMatching(model, ModelDir);
         model.Module.eval();
 
         double maxReal = 0, maxPadded = 0, maxPooled = 0;

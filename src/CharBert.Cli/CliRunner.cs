@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CharBert.Hub;
 using CharBert.Text.IO;
 
 namespace CharBert.Cli;
@@ -22,7 +23,7 @@ public static class CliRunner
             Console.Error.WriteLine($"error: {e.Message}");
             return ExitBadInput;
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or ArgumentException or InvalidDataException or UserFacingException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or ArgumentException or InvalidDataException or UserFacingException or HubException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return ExitBadInput;

@@ -11,6 +11,7 @@ public static class ModelsCommand
     {
         var command = new Command("models", "Pretrained models as toolkit model directories (for --model / --init-from)");
         command.Subcommands.Add(Import());
+        command.Subcommands.Add(ModelsGetCommand.Create());
         return command;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CharBert.Cli.Options;
 using CharBert.Modeling;
 using CharBert.Training;
 using CharBert.Training.FineTuning;
@@ -26,13 +27,15 @@ public static class FinetuneCommand
         var warmup = new Option<int>("--warmup-steps") { Description = "Linear warm-up steps (original: 0)", DefaultValueFactory = _ => 0 };
         var weightDecay = new Option<double>("--weight-decay") { Description = "AdamW weight decay (original: 0)", DefaultValueFactory = _ => 0.0 };
         var accumulation = new Option<int>("--gradient-accumulation-steps") { Description = "Micro-batches per optimiser step", DefaultValueFactory = _ => 1 };
-        var maxSeqLength = new Option<int?>("--max-seq-length") { Description = "Tokens per example (original: 128; 384 for squad)" };
+        var maxSeqLength = new Option<int?>("--max-seq-length") { Description = "Tokens per example (original: 128; 384 for squad; at most the model's max_position_embeddings)" };
         var lowerCase = new Option<bool>("--do-lower-case") { Description = "Lower-case before WordPiece (the original models are cased)" };
-        var seed = new Option<int>("--seed") { Description = "Seed for weights, data order and dropout", DefaultValueFactory = _ => 42 };
-        var device = new Option<string>("--device") { Description = "cpu | cuda", DefaultValueFactory = _ => "cpu" };
+        var seed = SeedOption.Create("Seed for weights, data order and dropout");
+        var device = DeviceOption.Create();
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Checkpoint every N optimiser steps (0: end of each epoch only)", DefaultValueFactory = _ => 500 };
         var output = new Option<string?>("--out") { Description = "Run directory to create" };
         var resume = new Option<string?>("--resume") { Description = "Continue the run in this directory from its newest checkpoint" };
+        var fromCheckpoint = TrainingCliOptions.FromCheckpoint();
+        var overwrite = OverwriteOption.Create();
         var augmentRecipe = new Option<string?>("--augment-recipe") { Description = "AdvBERT augmentation: add attacked copies made with this recipe (charbert2020, pruthi2019, rate)" };
         var augmentProb = new Option<double>("--augment-prob") { Description = "Share of training examples that get an attacked copy", DefaultValueFactory = _ => FineTuneSettings.DefaultAugmentProbability };
         var precision = TrainingCliOptions.Precision();
@@ -40,7 +43,7 @@ public static class FinetuneCommand
 
         var command = new Command("finetune", "Fine-tune CharBERT or BERT on a task; writes a run directory with metrics.json and model/");
         foreach (var option in new Option[] { task, model, modelConfig, modelKind, vocab, train, dev, epochs, batchSize, lr, warmup, weightDecay,
-                     accumulation, maxSeqLength, lowerCase, seed, device, checkpointEvery, output, resume, augmentRecipe, augmentProb, precision, quiet })
+                     accumulation, maxSeqLength, lowerCase, seed, device, checkpointEvery, output, resume, fromCheckpoint, overwrite, augmentRecipe, augmentProb, precision, quiet })
             command.Options.Add(option);
 
         command.SetAction(parse =>
@@ -48,7 +51,8 @@ public static class FinetuneCommand
             var isQuiet = parse.GetValue(quiet) || TrainingOptions.QuietByEnvironment;
             var result = TrainingErrors.Translate(() =>
             {
-                if (parse.GetValue(resume) is { } runDirectory) return FineTuneRunner.Resume(runDirectory, isQuiet);
+                if (parse.GetValue(resume) is { } runDirectory) return FineTuneRunner.Resume(runDirectory, isQuiet, parse.GetValue(fromCheckpoint));
+                TrainingCliOptions.RequireResume(parse, fromCheckpoint);
                 var spec = TaskSpec.Parse(Require(parse.GetValue(task), "--task"));
                 var settings = new FineTuneSettings
                 {
@@ -71,7 +75,7 @@ public static class FinetuneCommand
                         CheckpointEvery = parse.GetValue(checkpointEvery), Quiet = isQuiet,
                     },
                 };
-                return FineTuneRunner.Run(settings);
+                return FineTuneRunner.Run(settings, parse.GetValue(overwrite));
             });
             Console.WriteLine($"{result.Task}: step {result.GlobalStep}/{result.TotalSteps}, dev " +
                               string.Join(", ", result.DevMetrics.Select(m => $"{m.Key} {m.Value:F4}")) +

@@ -49,7 +49,13 @@ public static class FinetuneCommand
         command.SetAction(parse =>
         {
             var isQuiet = parse.GetValue(quiet) || TrainingOptions.QuietByEnvironment;
-            var result = TrainingErrors.Translate(() =>
+            var result = Train();
+            Console.WriteLine($"{result.Task}: step {result.GlobalStep}/{result.TotalSteps}, dev " +
+                              string.Join(", ", result.DevMetrics.Select(m => $"{m.Key} {m.Value:F4}")) +
+                              $", {result.ExamplesPerSecond:F1} examples/s");
+            return 0;
+
+            FineTuneResult Train()
             {
                 if (parse.GetValue(resume) is { } runDirectory) return FineTuneRunner.Resume(runDirectory, isQuiet, parse.GetValue(fromCheckpoint));
                 TrainingCliOptions.RequireResume(parse, fromCheckpoint);
@@ -76,11 +82,7 @@ public static class FinetuneCommand
                     },
                 };
                 return FineTuneRunner.Run(settings, parse.GetValue(overwrite));
-            });
-            Console.WriteLine($"{result.Task}: step {result.GlobalStep}/{result.TotalSteps}, dev " +
-                              string.Join(", ", result.DevMetrics.Select(m => $"{m.Key} {m.Value:F4}")) +
-                              $", {result.ExamplesPerSecond:F1} examples/s");
-            return 0;
+            }
         });
         return command;
     }
@@ -94,17 +96,4 @@ public static class FinetuneCommand
         "bert" => ModelKind.Bert,
         _ => throw new UserFacingException($"--model-kind must be charbert or bert (got '{text}')"),
     };
-}
-
-/// <summary>Training failures whose message is complete for the user.</summary>
-static class TrainingErrors
-{
-    public static T Translate<T>(Func<T> run)
-    {
-        try { return run(); }
-        catch (Exception e) when (e is NonFiniteLossException or CorruptCheckpointException)
-        {
-            throw new UserFacingException(e.Message, e);
-        }
-    }
 }

@@ -45,7 +45,12 @@ public static class PretrainCommand
         command.SetAction(parse =>
         {
             var isQuiet = parse.GetValue(quiet) || TrainingOptions.QuietByEnvironment;
-            var result = TrainingErrors.Translate(() =>
+            var result = Train();
+            Console.WriteLine($"pre-training: {result.TrainBlocks} blocks, step {result.GlobalStep}/{result.TotalSteps}, loss {result.FirstLoss:F4} -> {result.LastLoss:F4}" +
+                              (result.EvalLoss is { } e ? $", eval loss {e:F4}" : "") + $", {result.TokensPerSecond:F0} tokens/s");
+            return 0;
+
+            PretrainResult Train()
             {
                 if (parse.GetValue(resume) is { } runDirectory) return PretrainRunner.Resume(runDirectory, isQuiet, parse.GetValue(fromCheckpoint));
                 TrainingCliOptions.RequireResume(parse, fromCheckpoint);
@@ -68,10 +73,7 @@ public static class PretrainCommand
                         Device = parse.GetValue(device)!, Precision = parse.GetValue(precision)!, CheckpointEvery = parse.GetValue(checkpointEvery), Quiet = isQuiet,
                     },
                 }, parse.GetValue(overwrite));
-            });
-            Console.WriteLine($"pre-training: {result.TrainBlocks} blocks, step {result.GlobalStep}/{result.TotalSteps}, loss {result.FirstLoss:F4} -> {result.LastLoss:F4}" +
-                              (result.EvalLoss is { } e ? $", eval loss {e:F4}" : "") + $", {result.TokensPerSecond:F0} tokens/s");
-            return 0;
+            }
         });
         return command;
     }

@@ -28,32 +28,16 @@ public static class PretrainRunner
             InitFrom = settings.InitFrom is { } i ? Path.GetFullPath(i) : null,
             ModelConfig = settings.ModelConfig is { } c && File.Exists(c) ? Path.GetFullPath(c) : settings.ModelConfig,
         };
-        var folder = RunFolder.StartFresh(settings.Output, overwrite);
-        JsonFiles.Write(Path.Combine(settings.Output, RunFiles.Config), settings);
-        return Execute(settings, folder, fromCheckpoint: null);
+        return RunFolder.StartFresh(settings.Output, overwrite, settings).Guard(folder => Train(settings, folder, fromCheckpoint: null));
     }
 
     /// <summary>Continues the run in <paramref name="runDirectory"/> (see FineTuneRunner.Resume).</summary>
     public static PretrainResult Resume(string runDirectory, bool? quiet = null, string? fromCheckpoint = null)
     {
-        var folder = RunFolder.OpenForResume(runDirectory);
-        var settings = JsonFiles.Read<PretrainSettings>(Path.Combine(runDirectory, RunFiles.Config)) with { Output = runDirectory };
-        if (quiet is { } q) settings = settings with { Training = settings.Training with { Quiet = q } };
+        var run = RunFolder.OpenForResume(runDirectory, out PretrainSettings saved);
+        var settings = saved with { Output = runDirectory, Training = saved.Training with { Quiet = quiet ?? saved.Training.Quiet } };
         settings.Validate();
-        return Execute(settings, folder, fromCheckpoint);
-    }
-
-    static PretrainResult Execute(PretrainSettings settings, RunFolder folder, string? fromCheckpoint)
-    {
-        try
-        {
-            return Train(settings, folder, fromCheckpoint);
-        }
-        catch
-        {
-            folder.Failed();
-            throw;
-        }
+        return run.Guard(folder => Train(settings, folder, fromCheckpoint));
     }
 
     static PretrainResult Train(PretrainSettings settings, RunFolder folder, string? fromCheckpoint)

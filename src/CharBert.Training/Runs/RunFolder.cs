@@ -31,6 +31,15 @@ public sealed class RunFolder
         return File.Exists(Path.Combine(directory, RunFiles.Config)) ? State.Unfinished : State.Foreign;
     }
 
+    /// <summary>Claims <paramref name="directory"/> for a fresh run (see <see cref="StartFresh(string, bool)"/>) and
+    /// writes the run's settings as its config.json.</summary>
+    public static RunFolder StartFresh<TSettings>(string directory, bool overwrite, TSettings settings)
+    {
+        var folder = StartFresh(directory, overwrite);
+        folder.Guard(_ => { JsonFiles.Write(Path.Combine(directory, RunFiles.Config), settings); return 0; });
+        return folder;
+    }
+
     /// <summary>Claims <paramref name="directory"/> for a fresh run: checks it (one line naming the folder and the
     /// problem), moves a run being replaced aside, creates the folder. Writes nothing else.</summary>
     public static RunFolder StartFresh(string directory, bool overwrite)
@@ -58,6 +67,14 @@ public sealed class RunFolder
         return new RunFolder(directory, fresh: true, created: state != State.Empty, replaced);
     }
 
+    /// <summary>Opens an existing run for --resume (see <see cref="OpenForResume(string)"/>) and reads its settings.</summary>
+    public static RunFolder OpenForResume<TSettings>(string directory, out TSettings settings)
+    {
+        var folder = OpenForResume(directory);
+        settings = JsonFiles.Read<TSettings>(Path.Combine(directory, RunFiles.Config));
+        return folder;
+    }
+
     /// <summary>Opens an existing run for --resume and removes the temporary files a killed process left in it.</summary>
     public static RunFolder OpenForResume(string directory)
     {
@@ -68,6 +85,20 @@ public sealed class RunFolder
         if (Directory.Exists(checkpoints))
             foreach (var temp in Directory.EnumerateDirectories(checkpoints, ".tmp-*")) Directory.Delete(temp, recursive: true);
         return new RunFolder(directory, fresh: false, created: false, replaced: null);
+    }
+
+    /// <summary>Runs <paramref name="train"/>; when it throws, applies <see cref="Failed"/> and rethrows.</summary>
+    public T Guard<T>(Func<RunFolder, T> train)
+    {
+        try
+        {
+            return train(this);
+        }
+        catch
+        {
+            Failed();
+            throw;
+        }
     }
 
     /// <summary>Whether the run holds a checkpoint to continue from.</summary>

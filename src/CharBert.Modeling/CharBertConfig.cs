@@ -94,7 +94,9 @@ public sealed record CharBertConfig
         "tiny" => Tiny,
         "small" => Small,
         "base" => Base,
-        _ => Load(Directory.Exists(nameOrPath) ? Path.Combine(nameOrPath, "config.json") : nameOrPath),
+        _ when Directory.Exists(nameOrPath) => Load(Path.Combine(nameOrPath, "config.json")),
+        _ when File.Exists(nameOrPath) => Load(nameOrPath),
+        _ => throw new FileNotFoundException($"no preset or file named {nameOrPath} (presets: tiny, small, base; or a config.json path, or a model folder holding one)", nameOrPath),
     };
 
     public static readonly JsonSerializerOptions JsonOptions = new()
@@ -118,14 +120,15 @@ public sealed record CharBertConfig
     {
         CharBertConfig? config;
         try { config = JsonSerializer.Deserialize<CharBertConfig>(json, JsonOptions); }
-        catch (JsonException e) { throw new DataFormatException(source, e.LineNumber is { } l ? l + 1 : 0, e.Message, e); }
+        catch (JsonException e) { throw JsonErrors.InFile(source, e); }
         if (config is null) throw new DataFormatException(source, 1, "expected a JSON object");
         try { config.Validate(source); }
         catch (ArgumentException e) { throw new DataFormatException(source, 0, e.Message, e); }
         return config;
     }
 
-    public static CharBertConfig Load(string path) => FromJson(File.ReadAllText(path), path);
+    public static CharBertConfig Load(string path) =>
+        File.Exists(path) ? FromJson(File.ReadAllText(path), path) : throw new FileNotFoundException($"{path} not found (a model config.json)", path);
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 

@@ -41,9 +41,10 @@ public sealed class Trainer
     public int TotalSteps => _options.MaxSteps ?? StepsPerEpoch * _options.Epochs;
     int EpochCount => _options.MaxSteps is { } max ? (max + StepsPerEpoch - 1) / StepsPerEpoch : _options.Epochs;
 
-    /// <summary>Trains from scratch, or from the newest checkpoint when <paramref name="resume"/> is set.
+    /// <summary>Trains from scratch, or from the newest checkpoint when <paramref name="resume"/> is set (from the
+    /// checkpoint named <paramref name="fromCheckpoint"/> when given; newer ones are then deleted).
     /// <paramref name="evaluate"/> (given the epoch) runs after each epoch under no_grad in eval mode.</summary>
-    public TrainingResult Run(Func<int, IReadOnlyDictionary<string, double>>? evaluate = null, bool resume = false)
+    public TrainingResult Run(Func<int, IReadOnlyDictionary<string, double>>? evaluate = null, bool resume = false, string? fromCheckpoint = null)
     {
         if (StepsPerEpoch == 0)
             throw new ArgumentException($"{_train.Count} training examples make fewer batches than one optimiser step needs " +
@@ -51,7 +52,7 @@ public sealed class Trainer
         Directory.CreateDirectory(_runDirectory);
         _model.to(_device);
         using var optimizer = AdamWFactory.Create(_model, _options.LearningRate, _options.WeightDecay, _options.AdamEpsilon);
-        var start = resume ? Restore(optimizer) : Fresh();
+        var start = resume ? Restore(optimizer, fromCheckpoint) : Fresh();
         if (_options.Quiet) return Loop(optimizer, start, evaluate, null);
         TrainingResult? result = null;
         AnsiConsole.Progress().AutoClear(false)
@@ -71,9 +72,9 @@ public sealed class Trainer
         return new CheckpointState(0, 0, 0, _options.Seed, "", 0, 0, []);
     }
 
-    CheckpointState Restore(TorchSharp.Modules.AdamW optimizer)
+    CheckpointState Restore(TorchSharp.Modules.AdamW optimizer, string? fromCheckpoint)
     {
-        var latest = _checkpoints.LoadLatest()
+        var latest = (fromCheckpoint is null ? _checkpoints.LoadLatest() : _checkpoints.LoadNamed(fromCheckpoint))
                      ?? throw new InvalidDataException($"{_runDirectory}: no checkpoint to resume from (looked in {_checkpoints.Root})");
         var (directory, state) = latest;
         if (state.Seed != _options.Seed)

@@ -41,6 +41,25 @@ public class TaskModelTests
     }
 
     [Test]
+    public void APreTrainingBatchWithoutAnyMaskedPositionHasAZeroLossNotNaN()
+    {
+        manual_seed(2);
+        var model = TaskModelFactory.Create(ModelKind.CharBert, TaskHeadKind.PreTraining, Tiny, 0);
+        using var full = SyntheticBatch.Create(Tiny, 2, 6, seed: 3);
+        using var scope = NewDisposeScope();
+        var noTargets = full_like(full.MaskedLmLabels!, -1);
+        using var batch = new ModelBatch
+        {
+            InputIds = full.InputIds.alias(), AttentionMask = full.AttentionMask.alias(), CharInputIds = full.CharInputIds!.alias(),
+            StartIds = full.StartIds!.alias(), EndIds = full.EndIds!.alias(), MaskedLmLabels = noTargets, TermLabels = full.TermLabels!.alias(),
+        };
+        var output = model.Forward(batch);
+        Assert.That(output.MaskedLmLoss!.item<float>(), Is.EqualTo(0f), "PyTorch's mean over no element would be NaN");
+        Assert.That(output.Loss!.item<float>(), Is.EqualTo(output.TermLoss!.item<float>()).Within(1e-6));
+        Assert.That(float.IsFinite(output.TermLoss!.item<float>()) && output.TermLoss.item<float>() > 0);
+    }
+
+    [Test]
     public void WithoutLabelsThereIsNoLoss()
     {
         manual_seed(2);

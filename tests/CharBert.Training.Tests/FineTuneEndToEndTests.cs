@@ -1,3 +1,4 @@
+using CharBert.Text.IO;
 using System.Text.Json;
 using CharBert.Modeling;
 using CharBert.Training.Evaluation;
@@ -94,8 +95,9 @@ public class FineTuneEndToEndTests
         var settings = Settings(dir, "ner", SyntheticTaskFiles.WriteNer(dir.Combine("train.txt"), 8, 1), SyntheticTaskFiles.WriteNer(dir.Combine("dev.txt"), 4, 2));
         Directory.CreateDirectory(settings.Output);
         File.WriteAllText(Path.Combine(settings.Output, RunFiles.Config), "{}");
-        var error = Assert.Throws<ArgumentException>(() => FineTuneRunner.Run(settings))!;
+        var error = Assert.Throws<OutputFolderException>(() => FineTuneRunner.Run(settings))!;
         Assert.That(error.Message, Does.Contain("--resume"));
+        Assert.That(File.ReadAllText(Path.Combine(settings.Output, RunFiles.Config)), Is.EqualTo("{}"), "the existing run is left alone");
     }
 
     static void AssertCompleteRunDirectory(string run)

@@ -137,6 +137,30 @@ public class TrainerTests
     }
 
     [Test]
+    public void ADamagedNewestCheckpointNamesThePreviousIntactOneAndResumingFromItMatchesAnUninterruptedRun()
+    {
+        using var straightRun = new TempDirectory();
+        var data = new KeywordSentences(64, seed: 6);
+        var (straight, _) = Build(data, Fast, straightRun.Path).Also(b => b.Trainer.Run());
+
+        using var run = new TempDirectory();
+        Build(data, Fast with { StopAfterSteps = 10 }, run.Path).Trainer.Run();
+        var checkpoints = new CheckpointStore(run.Path).CheckpointDirectories().Select(Path.GetFileName).ToArray(); // newest first
+        Assert.That(checkpoints, Has.Length.EqualTo(2));
+        File.AppendAllText(Path.Combine(run.Path, "checkpoints", checkpoints[0]!, CheckpointStore.OptimizerFile), "damage");
+
+        var error = Assert.Throws<CorruptCheckpointException>(() => Build(data, Fast, run.Path).Trainer.Run(resume: true))!;
+        Assert.That(error.Message, Does.Contain(checkpoints[0]).And.Contain("optimizer.bin")
+            .And.Contain($"the previous checkpoint {checkpoints[1]} is intact: resume from it with --resume").And.Contain($"--from-checkpoint {checkpoints[1]}"));
+
+        var (resumed, trainer) = Build(data, Fast, run.Path);
+        trainer.Run(resume: true, fromCheckpoint: checkpoints[1]);
+        Assert.That(Weights(resumed), Is.EqualTo(Weights(straight)).Within(1e-6));
+        Assert.That(() => Build(data, Fast, run.Path).Trainer.Run(resume: true, fromCheckpoint: "step-00000007"),
+            Throws.TypeOf<CorruptCheckpointException>().With.Message.Contains("no checkpoint step-00000007"));
+    }
+
+    [Test]
     public void ResumingWithoutACheckpointIsAClearError()
     {
         using var run = new TempDirectory();

@@ -4,6 +4,7 @@ using CharBert.Experiments.Ablation.Steps;
 using CharBert.Training;
 using CharBert.Experiments.Results;
 using CharBert.Experiments.Specs;
+using CharBert.Text.IO;
 
 namespace CharBert.Cli.Commands;
 
@@ -28,6 +29,7 @@ public static class AblateCommand
             var specPath = parse.GetValue(spec)!.FullName;
             var loaded = SpecLoader.Load(specPath);
             var resultsDir = parse.GetValue(output)?.FullName ?? Path.GetFullPath(Path.Combine("results", loaded.Name));
+            OutputFolder.RequireWritable(resultsDir);
             if (parse.GetValue(dryRun))
             {
                 PrintPlan(loaded, resultsDir);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CharBert.Cli.Options;
 using System.Globalization;
 using CharBert.Attacks.Adversarial;
 using CharBert.Attacks.Formats;
@@ -25,7 +26,7 @@ public static class AttackCommand
         var recipe = new Option<string>("--recipe") { Description = $"Recipe: {string.Join(", ", RecipeCatalog.Names)}", DefaultValueFactory = _ => "charbert2020" };
         var types = new Option<string?>("--types") { Description = "Comma-separated edit types (drop,add,swap,keyboard,substitute,homoglyph,ocr,case-flip,misspelling); default: the recipe's (--adversarial: drop,add,swap,keyboard)" };
         var rate = new Option<double?>("--rate") { Description = "Fraction of eligible words to attack (pruthi2019: per-word probability; rate: fraction per record)" };
-        var seed = new Option<ulong>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 42UL };
+        var seed = SeedOption.Create("Random seed");
         var sets = new Option<string>("--sets") { Description = "mixed | per-type | both: the mixed set, one set per edit type, or both", DefaultValueFactory = _ => "mixed" };
         var squadTarget = new Option<string>("--squad-target") { Description = "questions | contexts | both", DefaultValueFactory = _ => "questions" };
         var protectAnswers = new Option<bool>("--protect-answers") { Description = "SQuAD contexts: never attack words inside answer spans" };
@@ -44,7 +45,7 @@ public static class AttackCommand
         var queryBudget = new Option<long?>("--query-budget") { Description = "Adversarial search: model queries per example (default: unlimited)" };
         var wordRecognizer = new Option<DirectoryInfo?>("--word-recognizer") { Description = "Adversarial search: ScRNN word recogniser directory (train-wordrec) in front of the model; the search attacks recogniser + model" };
         var successF1 = new Option<double>("--success-f1") { Description = "Adversarial search on squad (questions only; contexts are not attacked): an answer counts as flipped at this F1 or below", DefaultValueFactory = _ => 0.0 };
-        var device = new Option<string>("--device") { Description = "Adversarial search: cpu | cuda", DefaultValueFactory = _ => "cpu" };
+        var device = DeviceOption.Create("Adversarial search");
 
         var command = new Command("attack", "Generate character-attacked test sets (CharBERT 2020, Pruthi 2019, rate-based)");
         foreach (var o in new Option[] { task, input, recipe, types, rate, seed, sets, squadTarget, protectAnswers, tokens, columns, misspellings, threads, output, quiet, adversarial, model, maxEdits, maxExamples, segment, timeLimit, queryBudget, wordRecognizer, successF1, device })
@@ -52,6 +53,7 @@ public static class AttackCommand
 
         command.SetAction(parse =>
         {
+            Text.IO.OutputFolder.RequireWritable(parse.GetValue(output)!.FullName);
             if (parse.GetValue(adversarial))
             {
                 if (parse.GetValue(squadTarget) != "questions")
@@ -98,7 +100,7 @@ public static class AttackCommand
             var options = new Dictionary<string, string> { ["sets"] = parse.GetValue(sets)! };
             var document = LoadDocument(taskName, inputFile.FullName, parse, tokens, columns, squadTarget, protectAnswers, options);
             var silent = parse.GetValue(quiet) || Console.IsOutputRedirected;
-            var manifest = RunWithProgress(document, inputFile.FullName, taskName, setRequests, parse.GetValue(seed), taskKind,
+            var manifest = RunWithProgress(document, inputFile.FullName, taskName, setRequests, (ulong)parse.GetValue(seed), taskKind,
                 Math.Max(1, parse.GetValue(threads)), parse.GetValue(output)!.FullName, options, showProgress: !silent && document.Records.Count >= ProgressThreshold);
             if (!parse.GetValue(quiet)) PrintSummary(manifest, parse.GetValue(output)!.FullName);
             return 0;

@@ -1,8 +1,10 @@
 using System.CommandLine;
+using CharBert.Cli.Options;
 using System.Globalization;
 using System.Text.Json;
 using CharBert.Modeling;
 using CharBert.Modeling.Benchmarks;
+using CharBert.Training;
 using Spectre.Console;
 
 namespace CharBert.Cli.Commands;
@@ -15,7 +17,7 @@ public static class BenchModelCommand
         var config = new Option<string>("--config") { Description = "tiny | small | base | path to config.json", DefaultValueFactory = _ => "small" };
         var seq = new Option<int>("--seq") { Description = "sequence length", DefaultValueFactory = _ => 128 };
         var batch = new Option<int>("--batch") { Description = "batch size", DefaultValueFactory = _ => 8 };
-        var device = new Option<string>("--device") { Description = "cpu | cuda", DefaultValueFactory = _ => "cpu" };
+        var device = DeviceOption.Create();
         var dtype = new Option<string>("--dtype") { Description = "fp32 | bf16 (autocast: fp32 weights, bf16 matmuls)", DefaultValueFactory = _ => "fp32" };
         var steps = new Option<int>("--steps") { Description = "timed steps (after 2 warm-up steps)", DefaultValueFactory = _ => 5 };
         var threads = new Option<int>("--threads") { Description = "torch intra-op threads (0 = libtorch default)", DefaultValueFactory = _ => 0 };
@@ -25,7 +27,7 @@ public static class BenchModelCommand
         command.SetAction(parseResult =>
         {
             var settings = new BenchmarkSettings(CharBertConfig.FromPresetOrPath(parseResult.GetValue(config)!), parseResult.GetValue(seq),
-                parseResult.GetValue(batch), parseResult.GetValue(device)!, parseResult.GetValue(dtype)!, parseResult.GetValue(steps),
+                parseResult.GetValue(batch), DeviceResolver.Resolve(parseResult.GetValue(device)!).ToString(), parseResult.GetValue(dtype)!, parseResult.GetValue(steps),
                 Threads: parseResult.GetValue(threads));
             var results = ModelBenchmark.Run(settings);
             if (parseResult.GetValue(json))

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CharBert.Cli.Options;
 using System.Text.Json;
 using CharBert.Training.Benchmarks;
 using CharBert.Training.Tasks;
@@ -16,7 +17,7 @@ public static class BenchTrainCommand
         var batch = new Option<int>("--batch-size") { Description = "Examples per step", DefaultValueFactory = _ => 16 };
         var seq = new Option<int>("--max-seq-length") { Description = "Tokens per example", DefaultValueFactory = _ => 64 };
         var steps = new Option<int>("--steps") { Description = "Timed optimiser steps (after one warm-up step)", DefaultValueFactory = _ => 5 };
-        var device = new Option<string>("--device") { Description = "cpu | cuda", DefaultValueFactory = _ => "cpu" };
+        var device = DeviceOption.Create();
         var json = new Option<bool>("--json") { Description = "print a JSON array instead of a table" };
         var command = new Command("train", "Training throughput (examples/s, tokens/s) per task and model size");
         foreach (var o in new Option[] { tasks, configs, batch, seq, steps, device, json }) command.Options.Add(o);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CharBert.Text.Corpora;
+using CharBert.Text.IO;
 
 namespace CharBert.Cli.Commands;
 
@@ -62,6 +63,7 @@ public static class DataCommand
         {
             var spec = CorpusCatalog.ByName(parseResult.GetValue(nameArgument)!);
             var cache = new CorpusCache(parseResult.GetValue(cacheOption) ?? CorpusCache.DefaultRoot());
+            OutputFolder.RequireWritable(cache.Root);
             var downloader = new CorpusDownloader(cache, message => Console.Error.WriteLine(message));
             CorpusGetResult result;
             try

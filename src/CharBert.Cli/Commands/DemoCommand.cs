@@ -1,7 +1,9 @@
 using System.CommandLine;
+using CharBert.Cli.Options;
 using System.Globalization;
 using CharBert.Experiments.Demo;
 using CharBert.Text.Corpora;
+using CharBert.Text.IO;
 using CharBert.Training;
 
 namespace CharBert.Cli.Commands;
@@ -13,7 +15,7 @@ public static class DemoCommand
     {
         var output = new Option<string>("--out") { Description = "Results folder", DefaultValueFactory = _ => Path.Combine("results", "demo") };
         var scale = new Option<double>("--scale") { Description = "Multiplies data and training budget (1 = about ten minutes on a 2-core CPU)", DefaultValueFactory = _ => 1.0 };
-        var device = new Option<string>("--device") { Description = "cpu | cuda | auto", DefaultValueFactory = _ => "cpu" };
+        var device = DeviceOption.Create();
         var cache = new Option<string?>("--cache") { Description = "Corpus cache folder (default: $CHARBERT_CACHE, else ~/.cache/charbert)" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress bars" };
         var command = new Command("demo", "End-to-end demo: fetch data, pre-train tiny BERT and CharBERT, fine-tune, attack, evaluate, sensitivity, charts, report");
@@ -22,6 +24,8 @@ public static class DemoCommand
         {
             var started = DateTime.UtcNow;
             var corpusCache = parse.GetValue(cache) is { } dir ? new CorpusCache(Path.GetFullPath(dir)) : CorpusCache.Default();
+            OutputFolder.RequireWritable(parse.GetValue(output)!);
+            OutputFolder.RequireWritable(corpusCache.Root);
             var outcome = DemoStudy.Run(parse.GetValue(output)!, DemoScale.Times(parse.GetValue(scale)), parse.GetValue(device)!,
                 corpusCache, parse.GetValue(quiet) || TrainingOptions.QuietByEnvironment, Console.Out);
             Console.WriteLine();

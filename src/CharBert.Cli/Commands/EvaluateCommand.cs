@@ -1,4 +1,6 @@
 using System.CommandLine;
+using CharBert.Cli.Options;
+using CharBert.Text.IO;
 using CharBert.Training.Evaluation;
 
 namespace CharBert.Cli.Commands;
@@ -12,21 +14,24 @@ public static class EvaluateCommand
         var model = new Option<string>("--model") { Description = "Fine-tuned model directory (a run's model/)", Required = true };
         var task = new Option<string>("--task") { Description = "The task the model was fine-tuned on", Required = true };
         var test = new Option<string[]>("--test") { Description = "Test file(s)", Required = true, AllowMultipleArgumentsPerToken = true };
-        var output = new Option<string>("--out") { Description = "Directory for results.csv, predictions_<file>.csv and evaluate.json (what was evaluated, with which word recogniser and back-off)", Required = true };
+        var output = new Option<string>("--out") { Description = "New folder for results.csv, predictions_<file>.csv and evaluate.json (what was evaluated, with which word recogniser and back-off)", Required = true };
+        var overwrite = OverwriteOption.Create();
         var wordRecognizer = new Option<string?>("--word-recognizer") { Description = "ScRNN word recogniser directory (train-wordrec) applied to the words first; its back-off (and background recogniser) come from that directory" };
-        var device = new Option<string>("--device") { Description = "cpu | cuda", DefaultValueFactory = _ => "cpu" };
+        var device = DeviceOption.Create();
         var batchSize = new Option<int>("--batch-size") { Description = "Evaluation batch size", DefaultValueFactory = _ => 64 };
 
         var command = new Command("evaluate", "Evaluate a fine-tuned model on test files (results.csv + predictions)");
-        foreach (var option in new Option[] { model, task, test, output, wordRecognizer, device, batchSize }) command.Options.Add(option);
+        foreach (var option in new Option[] { model, task, test, output, overwrite, wordRecognizer, device, batchSize }) command.Options.Add(option);
         command.SetAction(parse =>
         {
-            var rows = EvaluateRunner.Run(new EvaluateSettings
-            {
-                ModelDirectory = ModelOptions.Resolve(parse.GetValue(model)!), Task = parse.GetValue(task)!, TestFiles = parse.GetValue(test)!,
-                Output = parse.GetValue(output)!, WordRecognizer = parse.GetValue(wordRecognizer), Device = parse.GetValue(device)!,
-                BatchSize = parse.GetValue(batchSize),
-            });
+            IReadOnlyList<EvaluationResultRow> rows = [];
+            OutputFolder.WriteStaged(parse.GetValue(output)!, EvaluationRecord.FileName, parse.GetValue(overwrite), "evaluate results", staging =>
+                rows = EvaluateRunner.Run(new EvaluateSettings
+                {
+                    ModelDirectory = ModelOptions.Resolve(parse.GetValue(model)!), Task = parse.GetValue(task)!, TestFiles = parse.GetValue(test)!,
+                    Output = staging, WordRecognizer = parse.GetValue(wordRecognizer), Device = parse.GetValue(device)!,
+                    BatchSize = parse.GetValue(batchSize),
+                }));
             foreach (var row in rows) Console.WriteLine($"{row.TestFile}\t{row.Metric}\t{row.Value:F4}");
             return 0;
         });

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CharBert.Cli.Options;
 using CharBert.Modeling;
 using CharBert.Training;
 using CharBert.Training.FineTuning;
@@ -26,13 +27,15 @@ public static class FinetuneCommand
         var warmup = new Option<int>("--warmup-steps") { Description = "Linear warm-up steps (original: 0)", DefaultValueFactory = _ => 0 };
         var weightDecay = new Option<double>("--weight-decay") { Description = "AdamW weight decay (original: 0)", DefaultValueFactory = _ => 0.0 };
         var accumulation = new Option<int>("--gradient-accumulation-steps") { Description = "Micro-batches per optimiser step", DefaultValueFactory = _ => 1 };
-        var maxSeqLength = new Option<int?>("--max-seq-length") { Description = "Tokens per example (original: 128; 384 for squad)" };
+        var maxSeqLength = new Option<int?>("--max-seq-length") { Description = "Tokens per example (original: 128; 384 for squad; at most the model's max_position_embeddings)" };
         var lowerCase = ModelOptions.DoLowerCase();
-        var seed = new Option<int>("--seed") { Description = "Seed for weights, data order and dropout", DefaultValueFactory = _ => 42 };
-        var device = new Option<string>("--device") { Description = "cpu | cuda", DefaultValueFactory = _ => "cpu" };
+        var seed = SeedOption.Create("Seed for weights, data order and dropout");
+        var device = DeviceOption.Create();
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Checkpoint every N optimiser steps (0: end of each epoch only)", DefaultValueFactory = _ => 500 };
         var output = new Option<string?>("--out") { Description = "Run directory to create" };
         var resume = new Option<string?>("--resume") { Description = "Continue the run in this directory from its newest checkpoint" };
+        var fromCheckpoint = TrainingCliOptions.FromCheckpoint();
+        var overwrite = OverwriteOption.Create();
         var augmentRecipe = new Option<string?>("--augment-recipe") { Description = "AdvBERT augmentation: add attacked copies made with this recipe (charbert2020, pruthi2019, rate)" };
         var augmentProb = new Option<double>("--augment-prob") { Description = "Share of training examples that get an attacked copy", DefaultValueFactory = _ => FineTuneSettings.DefaultAugmentProbability };
         var precision = TrainingCliOptions.Precision();
@@ -40,15 +43,22 @@ public static class FinetuneCommand
 
         var command = new Command("finetune", "Fine-tune CharBERT or BERT on a task; writes a run directory with metrics.json and model/");
         foreach (var option in new Option[] { task, model, modelConfig, modelKind, vocab, train, dev, epochs, batchSize, lr, warmup, weightDecay,
-                     accumulation, maxSeqLength, lowerCase, seed, device, checkpointEvery, output, resume, augmentRecipe, augmentProb, precision, quiet })
+                     accumulation, maxSeqLength, lowerCase, seed, device, checkpointEvery, output, resume, fromCheckpoint, overwrite, augmentRecipe, augmentProb, precision, quiet })
             command.Options.Add(option);
 
         command.SetAction(parse =>
         {
             var isQuiet = parse.GetValue(quiet) || TrainingOptions.QuietByEnvironment;
-            var result = TrainingErrors.Translate(() =>
+            var result = Train();
+            Console.WriteLine($"{result.Task}: step {result.GlobalStep}/{result.TotalSteps}, dev " +
+                              string.Join(", ", result.DevMetrics.Select(m => $"{m.Key} {m.Value:F4}")) +
+                              $", {result.ExamplesPerSecond:F1} examples/s");
+            return 0;
+
+            FineTuneResult Train()
             {
-                if (parse.GetValue(resume) is { } runDirectory) return FineTuneRunner.Resume(runDirectory, isQuiet);
+                if (parse.GetValue(resume) is { } runDirectory) return FineTuneRunner.Resume(runDirectory, isQuiet, parse.GetValue(fromCheckpoint));
+                TrainingCliOptions.RequireResume(parse, fromCheckpoint);
                 var spec = TaskSpec.Parse(Require(parse.GetValue(task), "--task"));
                 var settings = new FineTuneSettings
                 {
@@ -71,12 +81,8 @@ public static class FinetuneCommand
                         CheckpointEvery = parse.GetValue(checkpointEvery), Quiet = isQuiet,
                     },
                 };
-                return FineTuneRunner.Run(settings);
-            });
-            Console.WriteLine($"{result.Task}: step {result.GlobalStep}/{result.TotalSteps}, dev " +
-                              string.Join(", ", result.DevMetrics.Select(m => $"{m.Key} {m.Value:F4}")) +
-                              $", {result.ExamplesPerSecond:F1} examples/s");
-            return 0;
+                return FineTuneRunner.Run(settings, parse.GetValue(overwrite));
+            }
         });
         return command;
     }
@@ -90,17 +96,4 @@ public static class FinetuneCommand
         "bert" => ModelKind.Bert,
         _ => throw new UserFacingException($"--model-kind must be charbert or bert (got '{text}')"),
     };
-}
-
-/// <summary>Training failures whose message is complete for the user.</summary>
-static class TrainingErrors
-{
-    public static T Translate<T>(Func<T> run)
-    {
-        try { return run(); }
-        catch (Exception e) when (e is NonFiniteLossException or CorruptCheckpointException)
-        {
-            throw new UserFacingException(e.Message, e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CharBert.Experiments.Charts;
+using CharBert.Text.IO;
 
 namespace CharBert.Cli.Commands;
 
@@ -18,7 +19,9 @@ public static class PlotCommand
         command.Options.Add(sentence);
         command.SetAction(parse =>
         {
-            var charts = ResultPlotter.PlotAll(parse.GetValue(results)!.FullName, parse.GetValue(rate), parse.GetValue(sentence));
+            var dir = parse.GetValue(results)!.FullName;
+            if (Directory.Exists(dir)) OutputFolder.RequireWritable(dir);
+            var charts = ResultPlotter.PlotAll(dir, parse.GetValue(rate), parse.GetValue(sentence));
             foreach (var chart in charts) Console.WriteLine(chart.PngPath);
             Console.WriteLine($"{charts.Count} chart(s) written (PNG + SVG)");
             return 0;

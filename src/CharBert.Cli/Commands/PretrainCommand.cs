@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CharBert.Cli.Options;
 using CharBert.Training;
 using CharBert.Training.PreTraining;
 
@@ -20,31 +21,39 @@ public static class PretrainCommand
         var mlm = new Option<double>("--mlm-probability") { Description = "Share of positions MLM-masked (original: 0.10)", DefaultValueFactory = _ => MaskedLmMasker.DefaultProbability };
         var adv = new Option<double>("--adv-probability") { Description = "Share of words NLM-noised (original: 0.10)", DefaultValueFactory = _ => NlmWordNoising.DefaultProbability };
         var noiseTypes = new Option<string?>("--noise-types") { Description = "NLM noise from attack edit types, e.g. drop,add,swap,keyboard (default: the original's insert/delete/swap noise)" };
-        var blockSize = new Option<int>("--block-size") { Description = "Positions per packed block, [CLS] and [SEP] included", DefaultValueFactory = _ => 128 };
+        var blockSize = new Option<int?>("--block-size") { Description = $"Positions per packed block, [CLS] and [SEP] included (default {PretrainSettings.DefaultBlockSize}, or the model's max_position_embeddings when smaller)" };
         var maxSteps = new Option<int?>("--max-steps") { Description = "Stop after this many optimiser steps (the schedule spans them)" };
         var epochs = new Option<int>("--epochs") { Description = "Epochs when --max-steps is not given", DefaultValueFactory = _ => 1 };
         var batchSize = new Option<int>("--batch-size") { Description = "Blocks per batch", DefaultValueFactory = _ => 32 };
         var lr = new Option<double>("--lr") { Description = "Peak learning rate (original: 5e-5)", DefaultValueFactory = _ => 5e-5 };
         var warmup = new Option<int>("--warmup-steps") { Description = "Linear warm-up steps", DefaultValueFactory = _ => 0 };
         var lowerCase = ModelOptions.DoLowerCase();
-        var seed = new Option<int>("--seed") { Description = "Seed for noise, masking, weights, data order and dropout", DefaultValueFactory = _ => 42 };
-        var device = new Option<string>("--device") { Description = "cpu | cuda", DefaultValueFactory = _ => "cpu" };
+        var seed = SeedOption.Create("Seed for noise, masking, weights, data order and dropout");
+        var device = DeviceOption.Create();
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Checkpoint every N optimiser steps (0: end of each epoch only)", DefaultValueFactory = _ => 500 };
         var resume = new Option<string?>("--resume") { Description = "Continue the run in this directory from its newest checkpoint" };
+        var fromCheckpoint = TrainingCliOptions.FromCheckpoint();
+        var overwrite = OverwriteOption.Create();
         var precision = TrainingCliOptions.Precision();
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar (also when output is redirected or CI=true)" };
 
         var command = new Command("pretrain", "Pre-train CharBERT (MLM + NLM); writes a run directory with metrics.json and model/");
         foreach (var option in new Option[] { train, eval, modelConfig, initFrom, modelKind, vocab, output, mlm, adv, noiseTypes, blockSize, maxSteps, epochs,
-                     batchSize, lr, warmup, lowerCase, seed, device, checkpointEvery, resume, precision, quiet })
+                     batchSize, lr, warmup, lowerCase, seed, device, checkpointEvery, resume, fromCheckpoint, overwrite, precision, quiet })
             command.Options.Add(option);
 
         command.SetAction(parse =>
         {
             var isQuiet = parse.GetValue(quiet) || TrainingOptions.QuietByEnvironment;
-            var result = TrainingErrors.Translate(() =>
+            var result = Train();
+            Console.WriteLine($"pre-training: {result.TrainBlocks} blocks, step {result.GlobalStep}/{result.TotalSteps}, loss {result.FirstLoss:F4} -> {result.LastLoss:F4}" +
+                              (result.EvalLoss is { } e ? $", eval loss {e:F4}" : "") + $", {result.TokensPerSecond:F0} tokens/s");
+            return 0;
+
+            PretrainResult Train()
             {
-                if (parse.GetValue(resume) is { } runDirectory) return PretrainRunner.Resume(runDirectory, isQuiet);
+                if (parse.GetValue(resume) is { } runDirectory) return PretrainRunner.Resume(runDirectory, isQuiet, parse.GetValue(fromCheckpoint));
+                TrainingCliOptions.RequireResume(parse, fromCheckpoint);
                 var files = parse.GetValue(train) ?? [];
                 if (files.Length == 0) throw new UserFacingException("--train is required (or use --resume RUN_DIR)");
                 var initFromDirectory = ModelOptions.ResolveOptional(parse.GetValue(initFrom));
@@ -64,11 +73,8 @@ public static class PretrainCommand
                         LearningRate = parse.GetValue(lr), WarmupSteps = parse.GetValue(warmup), Seed = parse.GetValue(seed),
                         Device = parse.GetValue(device)!, Precision = parse.GetValue(precision)!, CheckpointEvery = parse.GetValue(checkpointEvery), Quiet = isQuiet,
                     },
-                });
-            });
-            Console.WriteLine($"pre-training: {result.TrainBlocks} blocks, step {result.GlobalStep}/{result.TotalSteps}, loss {result.FirstLoss:F4} -> {result.LastLoss:F4}" +
-                              (result.EvalLoss is { } e ? $", eval loss {e:F4}" : "") + $", {result.TokensPerSecond:F0} tokens/s");
-            return 0;
+                }, parse.GetValue(overwrite));
+            }
         });
         return command;
     }

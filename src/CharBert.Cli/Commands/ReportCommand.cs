@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CharBert.Experiments.Charts;
 using CharBert.Experiments.Reporting;
+using CharBert.Text.IO;
 
 namespace CharBert.Cli.Commands;
 
@@ -17,6 +18,7 @@ public static class ReportCommand
         {
             var dir = parse.GetValue(results)!.FullName;
             if (!Directory.Exists(dir)) throw new UserFacingException($"{dir}: results folder not found");
+            OutputFolder.RequireWritable(dir);
             var path = MarkdownReport.Write(dir, ResultPlotter.PlotAll(dir));
             Console.WriteLine(path);
             return 0;

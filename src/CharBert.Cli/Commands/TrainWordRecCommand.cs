@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CharBert.Cli.Options;
 using CharBert.Text.IO;
 using CharBert.Training;
 using CharBert.Training.Runs;
@@ -21,12 +22,13 @@ public static class TrainWordRecCommand
         var train = new Option<FileInfo>("--train") { Description = "Training text: plain (one sentence per line) or CoNLL (word in column 1)", Required = true };
         var evalFile = new Option<FileInfo?>("--eval") { Description = "Held-out text to attack and recover (default: every 10th sentence of --train, left out of training)" };
         var format = new Option<CorpusFormat>("--format") { Description = "auto | text | conll", DefaultValueFactory = _ => CorpusFormat.Auto };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Directory to write config.json, the weights (scrnn.safetensors), word-recovery.json and, for the background back-off, background/ into", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "New folder to write config.json, the weights (scrnn.safetensors), word-recovery.json and, for the background back-off, background/ into", Required = true };
+        var overwrite = OverwriteOption.Create();
         var vocabSize = new Option<int>("--vocab-size") { Description = "Output vocabulary: most frequent training words (+ UNK)", DefaultValueFactory = _ => 10_000 };
         var epochs = new Option<int>("--epochs") { Description = "Training epochs", DefaultValueFactory = _ => 10 };
         var batchSize = new Option<int>("--batch-size") { Description = "Sentences per step", DefaultValueFactory = _ => 32 };
         var learningRate = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 };
-        var seed = new Option<int>("--seed") { Description = "Seed for noise, batching and weights", DefaultValueFactory = _ => 42 };
+        var seed = SeedOption.Create("Seed for noise, batching and weights");
         var noise = new Option<string>("--noise") { Description = "Training/evaluation noise types: any of swap,drop,add,key", DefaultValueFactory = _ => "swap,drop,add,key" };
         var backoff = new Option<UnkBackoff>("--backoff")
         {
@@ -34,16 +36,18 @@ public static class TrainWordRecCommand
             DefaultValueFactory = _ => UnkBackoff.PassThrough,
         };
         var background = new Option<DirectoryInfo?>("--background") { Description = "With --backoff background: a train-wordrec output directory, typically trained with a larger --vocab-size; copied into --out as background/" };
-        var device = new Option<string>("--device") { Description = "cpu | cuda", DefaultValueFactory = _ => "cpu" };
+        var device = DeviceOption.Create();
         var threads = new Option<int?>("--threads") { Description = "libtorch CPU threads (default: libtorch's choice)" };
 
         var command = new Command("train-wordrec", "Train the ScRNN word recogniser and report word recovery on attacked held-out text");
-        foreach (var option in new Option[] { train, evalFile, format, output, vocabSize, epochs, batchSize, learningRate, seed, noise, backoff, background, device, threads })
+        foreach (var option in new Option[] { train, evalFile, format, output, overwrite, vocabSize, epochs, batchSize, learningRate, seed, noise, backoff, background, device, threads })
             command.Options.Add(option);
 
         command.SetAction(parse =>
         {
             if (parse.GetValue(threads) is { } n) set_num_threads(n);
+            var outDir = parse.GetValue(output)!.FullName;
+            OutputFolder.RequireFree(outDir, WordRecognizer.WeightsFileName, parse.GetValue(overwrite), "a word recogniser");
             var noiseTypes = ScrnnNoiseTypes.ParseList(parse.GetValue(noise)!);
             var options = new ScrnnTrainingOptions
             {
@@ -73,16 +77,17 @@ public static class TrainWordRecCommand
             using var recognizer = ScrnnTrainer.Train(training, options, targetDevice,
                 (epoch, loss) => Console.WriteLine($"epoch {epoch}/{options.Epochs}: mean loss {loss:F4} ({(DateTime.UtcNow - started).TotalSeconds:F0} s)"),
                 backgroundRecognizer);
-            var outDir = parse.GetValue(output)!.FullName;
-            recognizer.Save(outDir);
+            var result = WordRecoveryEvaluation.Evaluate(recognizer, heldOut, noiseTypes, options.Seed + 1);
+            OutputFolder.WriteStaged(outDir, WordRecognizer.WeightsFileName, parse.GetValue(overwrite), "a word recogniser", staging =>
+            {
+                recognizer.Save(staging);
+                JsonFiles.Write(Path.Combine(staging, RecoveryFileName), result);
+            });
             Console.WriteLine($"saved {outDir} (vocabulary {recognizer.Config.Words.Length} + UNK, alphabet {recognizer.Config.Alphabet.Length} chars)");
             if (recognizer.Background is { } copied)
                 Console.WriteLine($"UNK words back off to the background recogniser copied into {Path.Combine(outDir, WordRecognizer.BackgroundDirectoryName)} (vocabulary {copied.Config.Words.Length} + UNK)");
-
-            var result = WordRecoveryEvaluation.Evaluate(recognizer, heldOut, noiseTypes, options.Seed + 1);
             Console.WriteLine($"held-out: {heldOut.Count} sentences, {result.Words} words, {result.AttackedWords} changed by the attack");
             Console.WriteLine($"word recovery accuracy: {result.Accuracy:P2} (attacked words only: {result.AttackedAccuracy:P2}; no recogniser: {result.IdentityAccuracy:P2})");
-            JsonFiles.Write(Path.Combine(outDir, RecoveryFileName), result);
             return 0;
         });
         return command;

@@ -20,7 +20,8 @@ public sealed class WordEncoder(ITaskModel model, WordPieceTokenizer tokenizer, 
     public List<float[]?[]> Encode(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
         if (settings.MaxSeqLength > model.Config.MaxPositionEmbeddings)
-            throw new ArgumentException($"max_seq_length {settings.MaxSeqLength} exceeds the model's {model.Config.MaxPositionEmbeddings} position embeddings");
+            throw new ArgumentException($"--max-seq-length {settings.MaxSeqLength} exceeds the model's max_position_embeddings ({model.Config.MaxPositionEmbeddings})");
+        if (settings.BatchSize < 1) throw new ArgumentException($"--batch-size must be at least 1 (got {settings.BatchSize})");
         if (settings.Channel != RepresentationChannel.Token && !model.Encoder.HasCharChannel)
             throw new ArgumentException($"channel {settings.Channel.ToString().ToLowerInvariant()} needs a model with a char channel; this one has only tokens");
         var features = sentences.Select((words, i) => featurizer.Featurize(words, words.Select(_ => DummyLabel).ToList(), i)).ToList();

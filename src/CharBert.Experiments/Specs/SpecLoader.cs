@@ -34,7 +34,7 @@ public static class SpecLoader
         }
         catch (JsonException e)
         {
-            throw new DataFormatException(path, e.Path ?? "$", FirstSentence(e.Message), e);
+            throw new DataFormatException(path, e.Path ?? "$", JsonErrors.Problem(e), e);
         }
         SpecValidation.Check(spec, path);
         // data_root is relative to the spec file, so a spec works from any working directory.
@@ -47,7 +47,7 @@ public static class SpecLoader
     static List<(string File, JsonObject Json)> ReadChain(string file, HashSet<string> seen)
     {
         if (!seen.Add(file)) throw new DataFormatException(file, "$.base", "base files form a cycle");
-        if (!File.Exists(file)) throw new FileNotFoundException($"{file}: spec file not found", file);
+        InputFile.Require(file, "spec file");
         JsonObject json;
         try
         {
@@ -57,7 +57,7 @@ public static class SpecLoader
         }
         catch (JsonException e)
         {
-            throw new DataFormatException(file, e.LineNumber is { } l ? l + 1 : 0, FirstSentence(e.Message), e);
+            throw JsonErrors.InFile(file, e);
         }
 
         var chain = new List<(string, JsonObject)>();
@@ -79,6 +79,4 @@ public static class SpecLoader
         JsonValue v when v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() == MustSupply => [path],
         _ => [],
     };
-
-    static string FirstSentence(string message) => message.Split(". Path:")[0].Split('\n')[0];
 }

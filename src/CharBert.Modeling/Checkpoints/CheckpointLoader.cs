@@ -13,8 +13,9 @@ public sealed record CheckpointLoadOptions
     public static CheckpointLoadOptions Strict { get; } = new();
 }
 
-/// <summary>Copies checkpoint tensors into a model's state_dict by name, strictly: every missing, unexpected and
-/// shape-mismatched key is listed in one error. Understands the original checkpoints' aliases: old LayerNorm
+/// <summary>Copies checkpoint tensors into a model's state_dict by name, strictly: missing, unexpected and
+/// shape-mismatched keys are reported in one error (the first few of each, with the count; when the shapes show that the
+/// config's sizes differ from the weights', e.g. hidden_size, the error says that instead). Understands the original checkpoints' aliases: old LayerNorm
 /// gamma/beta names; the shared fusion conv listed under every layer index (copies must be equal, loaded once);
 /// cls.predictions.decoder.weight tied to the word embeddings (must be equal); HF position_ids buffers (ignored).</summary>
 public static partial class CheckpointLoader
@@ -36,9 +37,12 @@ public static partial class CheckpointLoader
         var missing = target.Keys.Where(k => !resolved.ContainsKey(k) && !options.MayBeMissing(k)).ToList();
         var mismatched = resolved.Where(p => target.TryGetValue(p.Key, out var t) && !t.shape.SequenceEqual(p.Value.shape))
             .Select(p => $"{p.Key} (checkpoint [{string.Join(",", p.Value.shape)}], model [{string.Join(",", target[p.Key].shape)}])").ToList();
-        if (missing.Count > 0) problems.Add("missing keys: " + string.Join(", ", missing));
-        if (unexpected.Count > 0) problems.Add("unexpected keys: " + string.Join(", ", unexpected));
-        if (mismatched.Count > 0) problems.Add("shape mismatches: " + string.Join(", ", mismatched));
+        if (mismatched.Count > 0 && ConfigSizeDifferences(resolved, target) is { Count: > 0 } sizes)
+            throw new DataFormatException(source, 0, $"the weights do not fit the model's config: {string.Join(", ", sizes)} " +
+                                                     $"({mismatched.Count} tensors differ in shape); use the config.json saved with these weights");
+        if (missing.Count > 0) problems.Add("missing keys: " + FirstFew(missing));
+        if (unexpected.Count > 0) problems.Add("unexpected keys: " + FirstFew(unexpected));
+        if (mismatched.Count > 0) problems.Add("shape mismatches: " + FirstFew(mismatched));
         if (problems.Count > 0)
             throw new DataFormatException(source, 0, "checkpoint does not fit the model: " + string.Join("; ", problems));
 
@@ -46,6 +50,27 @@ public static partial class CheckpointLoader
         foreach (var (key, value) in resolved)
             if (target.TryGetValue(key, out var destination))
                 destination.copy_(value);
+    }
+
+    private static string FirstFew(IReadOnlyList<string> items, int shown = 5) =>
+        string.Join(", ", items.Take(shown)) + (items.Count > shown ? $" and {items.Count - shown} more" : "");
+
+    /// <summary>Config sizes that can be read off the weights and differ from the model's: "hidden_size 32 in the
+    /// weights, 64 in the config".</summary>
+    private static List<string> ConfigSizeDifferences(IReadOnlyDictionary<string, Tensor> weights, IReadOnlyDictionary<string, Tensor> model)
+    {
+        (string Key, int Dim, string Field)[] sizes =
+        [
+            (WordEmbeddingKey, 1, "hidden_size"),
+            (WordEmbeddingKey, 0, "vocab_size"),
+            ("bert.embeddings.position_embeddings.weight", 0, "max_position_embeddings"),
+            ("bert.encoder.layer.0.intermediate.dense.weight", 0, "intermediate_size"),
+        ];
+        var differences = new List<string>();
+        foreach (var (key, dim, field) in sizes)
+            if (weights.TryGetValue(key, out var w) && model.TryGetValue(key, out var m) && w.dim() > dim && m.dim() > dim && w.shape[dim] != m.shape[dim])
+                differences.Add($"{field} {w.shape[dim]} in the weights, {m.shape[dim]} in the config");
+        return differences;
     }
 
     private static Dictionary<string, Tensor> Resolve(IReadOnlyDictionary<string, Tensor> checkpoint, IReadOnlyDictionary<string, Tensor> target, List<string> problems)

@@ -66,7 +66,7 @@ public static class ModelDirectory
             return JsonSerializer.Deserialize<TaskInfo>(File.ReadAllText(path), CharBertConfig.JsonOptions)
                    ?? throw new DataFormatException(path, 1, "expected a JSON object");
         }
-        catch (JsonException e) { throw new DataFormatException(path, e.LineNumber is { } l ? l + 1 : 0, e.Message, e); }
+        catch (JsonException e) { throw JsonErrors.InFile(path, e); }
     }
 
     /// <summary>Builds the saved model on CPU, loads its weights strictly, then moves it to <paramref name="device"/>.

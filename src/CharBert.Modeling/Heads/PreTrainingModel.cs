@@ -41,11 +41,14 @@ public sealed class PreTrainingModel : TaskModel
         }.MoveToOuterDisposeScope();
     }
 
-    /// <summary>The original ignores -1; the toolkit's batches may use -100: both are ignored.</summary>
+    /// <summary>Mean cross-entropy over the labelled positions. The original ignores -1; the toolkit's batches may use
+    /// -100: both are ignored. A batch without any labelled position (possible with small blocks: MLM and NLM pick
+    /// positions at random) contributes 0, where PyTorch's mean over no element gives NaN.</summary>
     private static Tensor IgnoringCrossEntropy(Tensor scores, Tensor labels)
     {
         var flat = labels.view(-1);
         flat = where(flat == -100, tensor(-1L, device: flat.device), flat);
-        return nn.functional.cross_entropy(scores.view(-1, scores.shape[^1]), flat, ignore_index: -1);
+        var total = nn.functional.cross_entropy(scores.view(-1, scores.shape[^1]), flat, ignore_index: -1, reduction: nn.Reduction.Sum);
+        return total / (flat != -1).sum().clamp_min(1);
     }
 }

@@ -44,7 +44,7 @@ public sealed class SafetensorsFile
 
         JsonDocument document;
         try { document = JsonDocument.Parse(headerBytes); }
-        catch (JsonException e) { throw new DataFormatException(path, 0, $"header is not valid JSON: {e.Message}", e); }
+        catch (JsonException e) { throw new DataFormatException(path, 0, $"header is not valid JSON: {JsonErrors.Problem(e)}", e); }
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)

@@ -4,7 +4,8 @@ namespace CharBert.Text.IO;
 
 /// <summary>Reads a UTF-8 text file lazily, line by line, in one pass and constant memory (one line at a time).
 /// Lines are split on the byte <c>\n</c> and decoded strictly, so invalid UTF-8 is reported with its line
-/// number instead of being replaced silently. A leading UTF-8 BOM is consumed and reported by <see cref="HasBom"/>.</summary>
+/// number instead of being replaced silently; a NUL byte (a binary file, or UTF-16 text) is refused the same way. A leading
+/// UTF-8 BOM is consumed and reported by <see cref="HasBom"/>.</summary>
 public sealed class LineReader : IDisposable
 {
     static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -77,6 +78,8 @@ public sealed class LineReader : IDisposable
 
     SourceLine Decode(ReadOnlySpan<byte> bytes, long number, string ending)
     {
+        if (bytes.IndexOf((byte)0) is var nul and >= 0)
+            throw new DataFormatException(DisplayPath, number, $"NUL byte at byte {nul + 1} of the line (a binary file, or text not saved as UTF-8)");
         try
         {
             return new SourceLine(number, StrictUtf8.GetString(bytes), ending);

@@ -6,10 +6,21 @@ namespace CharBert.Text.Tokenization;
 /// <summary>
 /// The original BasicTokenizer: remove control chars, normalise whitespace, isolate CJK ideographs,
 /// split on whitespace, optionally lower-case (Python's str.lower, see <see cref="PythonCase"/>) + strip accents
-/// (NFD, drop Mn), split off punctuation.
+/// (NFD, drop Mn), split off punctuation. Uncased tokenisation needs Unicode decomposition: in a runtime without it
+/// (globalization-invariant mode) it is refused at construction instead of silently keeping the accents.
 /// </summary>
-public sealed class BasicTokenizer(bool lowerCase, bool splitCjkIdeographs)
+public sealed class BasicTokenizer
 {
+    private readonly bool lowerCase;
+    private readonly bool splitCjkIdeographs;
+
+    public BasicTokenizer(bool lowerCase, bool splitCjkIdeographs)
+    {
+        if (lowerCase) UnicodeDecomposition.Require();
+        this.lowerCase = lowerCase;
+        this.splitCjkIdeographs = splitCjkIdeographs;
+    }
+
     public List<string> Tokenize(string text, IReadOnlySet<string> neverLowerCase)
     {
         var cleaned = Clean(text);

@@ -19,7 +19,9 @@ public static class EvaluateRunner
         TaskMetadata.Load(settings.ModelDirectory).RequireTask(spec, settings.ModelDirectory);
         var task = FineTuneTaskFactory.ForModel(settings.ModelDirectory);
         foreach (var file in settings.TestFiles)
-            if (!File.Exists(file)) throw new FileNotFoundException($"test file {file} not found", file);
+            InputFile.Require(file, "test file");
+        var predictionFiles = PredictionFileNames.For(settings.TestFiles);
+        if (settings.BatchSize < 1) throw new ArgumentException($"--batch-size must be at least 1 (got {settings.BatchSize})");
 
         var device = DeviceResolver.Resolve(settings.Device);
         var model = ModelDirectory.Load(settings.ModelDirectory, device);
@@ -31,15 +33,15 @@ public static class EvaluateRunner
         // a run's model/ is named after its run directory
         var modelName = Path.GetFileName(modelPath) == RunFiles.Model ? Path.GetFileName(Path.GetDirectoryName(modelPath)!) : Path.GetFileName(modelPath);
         var rows = new List<EvaluationResultRow>();
-        foreach (var file in settings.TestFiles)
+        foreach (var (file, predictions) in settings.TestFiles.Zip(predictionFiles))
         {
             var evaluation = task.Evaluate(model, task.Load(file, rewrite), device, settings.BatchSize);
-            evaluation.WritePredictions(Path.Combine(settings.Output, $"predictions_{Path.GetFileNameWithoutExtension(file)}.csv"));
+            evaluation.WritePredictions(Path.Combine(settings.Output, predictions));
             rows.AddRange(evaluation.Metrics.Select(m => new EvaluationResultRow(modelName, spec.ToString(), file, m.Key, m.Value)));
         }
         JsonFiles.Write(Path.Combine(settings.Output, EvaluationRecord.FileName), new EvaluationRecord(modelName, modelPath, spec.ToString(),
             settings.TestFiles.Select(Path.GetFullPath).ToArray(),
-            recognizer is null ? null : WordRecognizerInfo.Of(recognizer, settings.WordRecognizer!), device.ToString()));
+            recognizer is null ? null : WordRecognizerInfo.Of(recognizer, settings.WordRecognizer!), device.ToString(), predictionFiles));
         AtomicFile.WriteViaTempPath(Path.Combine(settings.Output, "results.csv"), temp =>
         {
             using var writer = new StreamWriter(temp);

@@ -3,14 +3,15 @@ using CharBert.Training.WordRecognition;
 namespace CharBert.Training.Evaluation;
 
 /// <summary>evaluate.json beside results.csv: what was evaluated and how, including the word recogniser placed in
-/// front of the model (null for none).</summary>
+/// front of the model (null for none), and which predictions file holds each test file's predictions.</summary>
 public sealed record EvaluationRecord(
     string Model,
     string ModelDirectory,
     string Task,
     IReadOnlyList<string> TestFiles,
     WordRecognizerInfo? WordRecognizer,
-    string Device)
+    string Device,
+    IReadOnlyList<string>? PredictionFiles = null)
 {
     public const string FileName = "evaluate.json";
 }

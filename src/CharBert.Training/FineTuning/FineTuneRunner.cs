@@ -11,41 +11,43 @@ namespace CharBert.Training.FineTuning;
 /// predictions_dev.csv, metrics.json and model/ in the run directory.</summary>
 public static class FineTuneRunner
 {
-    public static FineTuneResult Run(FineTuneSettings settings) => Execute(settings, resume: false);
-
-    /// <summary>Continues the run in <paramref name="runDirectory"/> from its newest checkpoint.</summary>
-    public static FineTuneResult Resume(string runDirectory, bool? quiet = null)
-    {
-        var configPath = Path.Combine(runDirectory, RunFiles.Config);
-        if (!File.Exists(configPath)) throw new FileNotFoundException($"{configPath} not found: {runDirectory} is not a run directory", configPath);
-        var settings = JsonFiles.Read<FineTuneSettings>(configPath) with { Output = runDirectory };
-        if (quiet is { } q) settings = settings with { Training = settings.Training with { Quiet = q } };
-        return Execute(settings, resume: true);
-    }
-
-    static FineTuneResult Execute(FineTuneSettings settings, bool resume)
+    /// <param name="overwrite">Replace a run already in the output directory (otherwise refused).</param>
+    public static FineTuneResult Run(FineTuneSettings settings, bool overwrite = false)
     {
         settings.Validate();
+        settings = settings with // absolute paths, so --resume works from any directory
+        {
+            Train = Path.GetFullPath(settings.Train), Dev = Path.GetFullPath(settings.Dev),
+            ModelDirectory = settings.ModelDirectory is { } m ? Path.GetFullPath(m) : null,
+            VocabDirectory = settings.VocabDirectory is { } v ? Path.GetFullPath(v) : null,
+            ModelConfig = settings.ModelConfig is { } c && File.Exists(c) ? Path.GetFullPath(c) : settings.ModelConfig,
+            LowerCase = settings.ResolvedLowerCase,
+        };
+        return RunFolder.StartFresh(settings.Output, overwrite, settings).Guard(folder => Train(settings, folder, fromCheckpoint: null));
+    }
+
+    /// <summary>Continues the run in <paramref name="runDirectory"/> from its newest checkpoint (or
+    /// <paramref name="fromCheckpoint"/>, e.g. step-00000500, when the newest is damaged), or from step 0 when it was
+    /// stopped before its first.</summary>
+    public static FineTuneResult Resume(string runDirectory, bool? quiet = null, string? fromCheckpoint = null)
+    {
+        var run = RunFolder.OpenForResume(runDirectory, out FineTuneSettings saved);
+        var settings = saved with { Output = runDirectory, Training = saved.Training with { Quiet = quiet ?? saved.Training.Quiet } };
+        settings.Validate();
+        return run.Guard(folder => Train(settings, folder, fromCheckpoint));
+    }
+
+    static FineTuneResult Train(FineTuneSettings settings, RunFolder folder, string? fromCheckpoint)
+    {
         var spec = TaskSpec.Parse(settings.Task);
         var output = settings.Output;
-        if (!resume)
-        {
-            settings = settings with // absolute paths, so --resume works from any directory
-            {
-                Train = Path.GetFullPath(settings.Train), Dev = Path.GetFullPath(settings.Dev),
-                ModelDirectory = settings.ModelDirectory is { } m ? Path.GetFullPath(m) : null,
-                VocabDirectory = settings.VocabDirectory is { } v ? Path.GetFullPath(v) : null,
-                ModelConfig = settings.ModelConfig is { } c && File.Exists(c) ? Path.GetFullPath(c) : settings.ModelConfig,
-                LowerCase = settings.ResolvedLowerCase,
-            };
-            RunFiles.RequireFreshRunDirectory(output);
-            JsonFiles.Write(Path.Combine(output, RunFiles.Config), settings);
-        }
-        JsonFiles.Write(Path.Combine(output, RunFiles.Environment), EnvironmentRecord.Capture(settings.Training.Device, settings.Training.Seed));
+        var device = DeviceResolver.Resolve(settings.Training.Device);
+        JsonFiles.Write(Path.Combine(output, RunFiles.Environment), EnvironmentRecord.Capture(device.ToString(), settings.Training.Seed));
 
         var lowerCase = settings.ResolvedLowerCase;
         var text = TextResources.Load(settings.ResolvedVocabDirectory, lowerCase);
-        var maxSeqLength = settings.MaxSeqLength ?? spec.DefaultMaxSeqLength;
+        var maxSeqLength = settings.MaxSeqLength ?? Math.Min(spec.DefaultMaxSeqLength, ModelBuilder.MaxPositions(settings));
+        settings = settings with { MaxSeqLength = maxSeqLength };
         var labels = spec.Kind is TaskKind.Ner or TaskKind.Pos ? TokenTaggingTask.LabelsOf(settings.Train, spec) : null;
         var task = FineTuneTaskFactory.Create(spec, text, maxSeqLength, labels, lowerCase);
         var train = task.Load(settings.Train);
@@ -57,10 +59,10 @@ public static class FineTuneRunner
 
         torch.manual_seed(settings.Training.Seed);
         var model = ModelBuilder.Build(settings, task, text);
-        var device = DeviceResolver.Resolve(settings.Training.Device);
         TaskEvaluation? lastDev = null;
         var trainer = new Trainer(model.Module, batch => model.Forward(batch).Loss!, new FeatureBatchSource(trainFeatures), settings.Training, output);
-        var outcome = trainer.Run(_ => (lastDev = task.Evaluate(model, dev, device, settings.EvalBatchSize)).Metrics, resume);
+        folder.Started();
+        var outcome = trainer.Run(_ => (lastDev = task.Evaluate(model, dev, device, settings.EvalBatchSize)).Metrics, folder.HasCheckpoint, fromCheckpoint);
 
         lastDev ??= task.Evaluate(model, dev, device, settings.EvalBatchSize); // resumed after the last epoch's evaluation
         var result = new FineTuneResult(spec.ToString(), settings.Dev, lastDev.Metrics, outcome.GlobalStep, outcome.TotalSteps,

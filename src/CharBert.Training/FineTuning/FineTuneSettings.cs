@@ -1,4 +1,5 @@
 using CharBert.Modeling;
+using CharBert.Text.IO;
 using CharBert.Text.Vocab;
 
 namespace CharBert.Training.FineTuning;
@@ -45,7 +46,7 @@ public sealed record FineTuneSettings
         if (ModelDirectory is null && ModelConfig is null)
             throw new ArgumentException("give --model DIR (pre-trained) or --model-config tiny|small|base|PATH (both: the config's architecture from the directory's weights)");
         foreach (var (name, path) in new[] { ("--train", Train), ("--dev", Dev) })
-            if (!File.Exists(path)) throw new FileNotFoundException($"{name} file {path} not found", path);
+            InputFile.Require(path, $"{name} file");
         if (ModelDirectory is not null && !Directory.Exists(ModelDirectory))
             throw new DirectoryNotFoundException($"--model directory {ModelDirectory} not found");
         if (AugmentProbability is < 0 or > 1) throw new ArgumentException($"--augment-prob must lie in [0, 1] (got {AugmentProbability})");

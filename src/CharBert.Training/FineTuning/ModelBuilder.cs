@@ -41,6 +41,13 @@ public static class ModelBuilder
         return model;
     }
 
+    /// <summary>The position limit (max_position_embeddings) of the model the settings describe, read before it is
+    /// built, so that the default sequence length can fit it.</summary>
+    public static int MaxPositions(FineTuneSettings settings) =>
+        (settings.ModelConfig is { } preset
+            ? CharBertConfig.FromPresetOrPath(preset)
+            : CharBertConfig.Load(Path.Combine(settings.ModelDirectory!, ModelDirectory.ConfigFile))).MaxPositionEmbeddings;
+
     public static void WriteInitialization(string runDirectory, PartialLoadReport report) =>
         JsonFiles.Write(Path.Combine(runDirectory, RunFiles.Initialization), report);
 

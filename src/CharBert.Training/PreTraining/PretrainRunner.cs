@@ -16,35 +16,40 @@ namespace CharBert.Training.PreTraining;
 /// metrics.json and model/ (with the vocabularies) in the run directory.</summary>
 public static class PretrainRunner
 {
-    public static PretrainResult Run(PretrainSettings settings) => Execute(settings, resume: false);
-
-    public static PretrainResult Resume(string runDirectory, bool? quiet = null)
-    {
-        var configPath = Path.Combine(runDirectory, RunFiles.Config);
-        if (!File.Exists(configPath)) throw new FileNotFoundException($"{configPath} not found: {runDirectory} is not a run directory", configPath);
-        var settings = JsonFiles.Read<PretrainSettings>(configPath) with { Output = runDirectory };
-        if (quiet is { } q) settings = settings with { Training = settings.Training with { Quiet = q } };
-        return Execute(settings, resume: true);
-    }
-
-    static PretrainResult Execute(PretrainSettings settings, bool resume)
+    /// <param name="overwrite">Replace a run already in the output directory (otherwise refused).</param>
+    public static PretrainResult Run(PretrainSettings settings, bool overwrite = false)
     {
         settings.Validate();
-        if (!resume)
+        settings = settings with // absolute paths, so --resume works from any directory
         {
-            settings = settings with // absolute paths, so --resume works from any directory
-            {
-                TrainFiles = settings.TrainFiles.Select(Path.GetFullPath).ToArray(),
-                EvalFile = settings.EvalFile is { } e ? Path.GetFullPath(e) : null,
-                VocabDirectory = Path.GetFullPath(settings.VocabDirectory),
-                InitFrom = settings.InitFrom is { } i ? Path.GetFullPath(i) : null,
-                ModelConfig = settings.ModelConfig is { } c && File.Exists(c) ? Path.GetFullPath(c) : settings.ModelConfig,
-                LowerCase = settings.ResolvedLowerCase,
-            };
-            RunFiles.RequireFreshRunDirectory(settings.Output);
-            JsonFiles.Write(Path.Combine(settings.Output, RunFiles.Config), settings);
-        }
-        JsonFiles.Write(Path.Combine(settings.Output, RunFiles.Environment), EnvironmentRecord.Capture(settings.Training.Device, settings.Training.Seed));
+            TrainFiles = settings.TrainFiles.Select(Path.GetFullPath).ToArray(),
+            EvalFile = settings.EvalFile is { } e ? Path.GetFullPath(e) : null,
+            VocabDirectory = Path.GetFullPath(settings.VocabDirectory),
+            InitFrom = settings.InitFrom is { } i ? Path.GetFullPath(i) : null,
+            ModelConfig = settings.ModelConfig is { } c && File.Exists(c) ? Path.GetFullPath(c) : settings.ModelConfig,
+            LowerCase = settings.ResolvedLowerCase,
+        };
+        return RunFolder.StartFresh(settings.Output, overwrite, settings).Guard(folder => Train(settings, folder, fromCheckpoint: null));
+    }
+
+    /// <summary>Continues the run in <paramref name="runDirectory"/> (see FineTuneRunner.Resume).</summary>
+    public static PretrainResult Resume(string runDirectory, bool? quiet = null, string? fromCheckpoint = null)
+    {
+        var run = RunFolder.OpenForResume(runDirectory, out PretrainSettings saved);
+        var settings = saved with { Output = runDirectory, Training = saved.Training with { Quiet = quiet ?? saved.Training.Quiet } };
+        settings.Validate();
+        return run.Guard(folder => Train(settings, folder, fromCheckpoint));
+    }
+
+    static PretrainResult Train(PretrainSettings settings, RunFolder folder, string? fromCheckpoint)
+    {
+        var device = DeviceResolver.Resolve(settings.Training.Device);
+        JsonFiles.Write(Path.Combine(settings.Output, RunFiles.Environment), EnvironmentRecord.Capture(device.ToString(), settings.Training.Seed));
+        using var source = settings.InitFrom is { } initFrom ? ModelCheckpoint.Open(initFrom) : null;
+        var config = ModelConfig(settings, source);
+        var blockSize = settings.BlockSize ?? Math.Min(PretrainSettings.DefaultBlockSize, config.MaxPositionEmbeddings);
+        if (blockSize > config.MaxPositionEmbeddings)
+            throw new ArgumentException($"--block-size {blockSize} exceeds the model's max_position_embeddings ({config.MaxPositionEmbeddings})");
 
         var text = TextResources.Load(settings.VocabDirectory, settings.ResolvedLowerCase);
         var termVocabPath = Path.Combine(settings.VocabDirectory, TextResources.TermVocabFile);
@@ -53,25 +58,26 @@ public static class PretrainRunner
         var tokenizer = new ProjectWordPieceTokenizer(text.Tokenizer);
         var builder = new PretrainingBlockBuilder(tokenizer,
             new NlmWordNoising(settings.CreateNoiser(text.Chars), termVocab, settings.AdvProbability),
-            new MaskedLmMasker(tokenizer.MaskId, tokenizer.VocabularySize, settings.MlmProbability), settings.BlockSize);
+            new MaskedLmMasker(tokenizer.MaskId, tokenizer.VocabularySize, settings.MlmProbability), blockSize);
 
-        var featurizer = new PretrainingFeaturizer(new CharFeaturizer(text.Chars, settings.BlockSize, FeaturizationOptions.Original));
+        var featurizer = new PretrainingFeaturizer(new CharFeaturizer(text.Chars, blockSize, FeaturizationOptions.Original));
         var trainBlocks = builder.Build(settings.TrainFiles.SelectMany(PretrainingCorpus.ReadWords), new Random(settings.Training.Seed))
             .Select(featurizer.Featurize).ToList();
         var evalBlocks = settings.EvalFile is { } eval
             ? builder.Build(PretrainingCorpus.ReadWords(eval), new Random(settings.Training.Seed + 1)).Select(featurizer.Featurize).ToList()
             : null;
         if (trainBlocks.Count == 0)
-            throw new ArgumentException($"the training corpus yields no complete block of {settings.BlockSize} positions; use more text or a smaller --block-size");
+            throw new ArgumentException($"the training corpus yields no complete block of {blockSize} positions; use more text or a smaller --block-size");
 
         torch.manual_seed(settings.Training.Seed);
-        var model = BuildModel(settings, text, termVocab);
-        var device = DeviceResolver.Resolve(settings.Training.Device);
+        var model = BuildModel(settings, config, source, text, termVocab);
         var source = new PretrainingBatchSource(trainBlocks);
         var evalSource = evalBlocks is null ? null : new PretrainingBatchSource(evalBlocks);
         EvalLosses? lastEval = null;
         var trainer = new Trainer(model.Module, batch => model.Forward(batch).Loss!, source, settings.Training, settings.Output);
-        var outcome = trainer.Run(_ => evalSource is null ? new Dictionary<string, double>() : (lastEval = Evaluate(model, evalSource, device, settings.Training.BatchSize)).AsMetrics(), resume);
+        folder.Started();
+        var outcome = trainer.Run(_ => evalSource is null ? new Dictionary<string, double>() : (lastEval = Evaluate(model, evalSource, device, settings.Training.BatchSize)).AsMetrics(),
+            folder.HasCheckpoint, fromCheckpoint);
 
         var log = new TrainingLog(Path.Combine(settings.Output, RunFiles.TrainLog));
         log.LoadUpTo(int.MaxValue);
@@ -88,15 +94,17 @@ public static class PretrainRunner
         return result;
     }
 
-    static ITaskModel BuildModel(PretrainSettings settings, TextResources text, TermVocabulary termVocab)
+    /// <summary>The architecture: the preset or config file, else the --init-from checkpoint's (completed) config.</summary>
+    static CharBertConfig ModelConfig(PretrainSettings settings, ModelCheckpoint? source) => settings.ModelConfig is { } preset
+        ? CharBertConfig.FromPresetOrPath(preset)
+        : source!.Config;
+
+    static ITaskModel BuildModel(PretrainSettings settings, CharBertConfig architecture, ModelCheckpoint? source, TextResources text, TermVocabulary termVocab)
     {
-        using var source = settings.InitFrom is { } initFrom ? ModelCheckpoint.Open(initFrom) : null;
-        var config = (settings.ModelConfig is { } preset ? CharBertConfig.FromPresetOrPath(preset) : source!.Config) with
+        var config = architecture with
         {
             VocabSize = text.Tokenizer.Vocabulary.Count, CharVocabSize = text.Chars.Count, TermVocabSize = termVocab.Count,
         };
-        if (settings.BlockSize > config.MaxPositionEmbeddings)
-            throw new ArgumentException($"--block-size {settings.BlockSize} exceeds the model's max_position_embeddings ({config.MaxPositionEmbeddings})");
         var model = TaskModelFactory.Create(settings.ModelKind, TaskHeadKind.PreTraining, config, 0);
         if (source is null) return model;
         if (settings.ModelConfig is null && !PretrainedCheckpoints.HoldsTokenChannelOnly(source))

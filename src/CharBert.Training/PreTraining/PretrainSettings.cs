@@ -1,4 +1,5 @@
 using CharBert.Modeling;
+using CharBert.Text.IO;
 
 namespace CharBert.Training.PreTraining;
 
@@ -23,7 +24,9 @@ public sealed record PretrainSettings
     /// <summary>The NLM noise: null = the original's (<see cref="CharBertWordNoiser"/>); else attack edit types
     /// (drop, add, swap, keyboard, ...), one picked uniformly per noised word (<see cref="PerturbationWordNoiser"/>).</summary>
     public IReadOnlyList<string>? NoiseTypes { get; init; }
-    public int BlockSize { get; init; } = 128;
+    /// <summary>Positions per packed block; null = <see cref="DefaultBlockSize"/>, or the model's max_position_embeddings when smaller.</summary>
+    public int? BlockSize { get; init; }
+    public const int DefaultBlockSize = 128;
     /// <summary>Lower-case before WordPiece. Null: as the vocabulary's (else --init-from's) tokenizer_config.json says,
     /// else cased. A run's saved config.json holds the resolved value.</summary>
     public bool? LowerCase { get; init; }
@@ -37,8 +40,9 @@ public sealed record PretrainSettings
             throw new ArgumentException("give --model-config tiny|small|base|PATH or --init-from DIR (both: the config's architecture from the directory's weights)");
         if (TrainFiles.Count == 0) throw new ArgumentException("give at least one --train file");
         foreach (var file in TrainFiles.Append(EvalFile).OfType<string>())
-            if (!File.Exists(file)) throw new FileNotFoundException($"corpus file {file} not found", file);
-        if (BlockSize < 3) throw new ArgumentException($"--block-size must be at least 3 (got {BlockSize})");
+            InputFile.Require(file, "corpus file");
+        if (InitFrom is not null && !Directory.Exists(InitFrom)) throw new DirectoryNotFoundException($"--init-from directory {InitFrom} not found");
+        if (BlockSize is < 3) throw new ArgumentException($"--block-size must be at least 3 (got {BlockSize})");
         if (MlmProbability is < 0 or > 1 || AdvProbability is < 0 or > 1)
             throw new ArgumentException("--mlm-probability and --adv-probability must lie in [0, 1]");
         if (NoiseTypes is { Count: 0 }) throw new ArgumentException("--noise-types needs at least one edit type");

@@ -1,3 +1,4 @@
+using CharBert.Text.IO;
 using CharBert.Text.Tokenization;
 
 namespace CharBert.Training.PreTraining;
@@ -10,8 +11,7 @@ public static class PretrainingCorpus
 {
     public static IEnumerable<string> ReadWords(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"corpus file not found: {path}", path);
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in PlainText.ReadLines(path))
             foreach (var word in SplitWords(line))
                 yield return word;
     }

@@ -41,23 +41,61 @@ public sealed class CheckpointStore(string runDirectory)
             : [];
 
     /// <summary>The newest checkpoint, verified; throws <see cref="CorruptCheckpointException"/> naming the
-    /// damaged file when it is partial or modified.</summary>
+    /// damaged file when it is partial or modified, and the newest older checkpoint that is intact, if any.</summary>
     public (string Directory, CheckpointState State)? LoadLatest()
     {
-        var latest = CheckpointDirectories().FirstOrDefault();
-        if (latest is null) return null;
-        Verify(latest);
-        return (latest, JsonFiles.Read<CheckpointState>(Path.Combine(latest, StateFile)));
+        var all = CheckpointDirectories();
+        if (all.Count == 0) return null;
+        try
+        {
+            Verify(all[0]);
+        }
+        catch (CorruptCheckpointException e)
+        {
+            var intact = all.Skip(1).FirstOrDefault(IsIntact);
+            throw new CorruptCheckpointException(e.Message + (intact is null
+                ? "; no earlier intact checkpoint"
+                : $"; the previous checkpoint {Path.GetFileName(intact)} is intact: resume from it with --resume {Path.GetDirectoryName(Root)} --from-checkpoint {Path.GetFileName(intact)}"));
+        }
+        return (all[0], JsonFiles.Read<CheckpointState>(Path.Combine(all[0], StateFile)));
+    }
+
+    /// <summary>The checkpoint named <paramref name="name"/> (step-NNNNNNNN, or its step number), verified. Newer
+    /// checkpoints are deleted: the run continues from this one and would otherwise mix with them.</summary>
+    public (string Directory, CheckpointState State) LoadNamed(string name)
+    {
+        var all = CheckpointDirectories();
+        var wanted = int.TryParse(name, out var step) ? $"step-{step:D8}" : Path.GetFileName(Path.TrimEndingDirectorySeparator(name));
+        var index = all.Select(Path.GetFileName).ToList().IndexOf(wanted);
+        if (index < 0)
+            throw new CorruptCheckpointException($"no checkpoint {wanted} in {Root} (there: {(all.Count == 0 ? "none" : string.Join(", ", all.Select(Path.GetFileName)))})");
+        var chosen = all[index];
+        Verify(chosen);
+        foreach (var newer in all.Take(index)) Directory.Delete(newer, recursive: true);
+        return (chosen, JsonFiles.Read<CheckpointState>(Path.Combine(chosen, StateFile)));
+    }
+
+    static bool IsIntact(string checkpoint)
+    {
+        try
+        {
+            Verify(checkpoint);
+            return true;
+        }
+        catch (CorruptCheckpointException)
+        {
+            return false;
+        }
     }
 
     public static void Verify(string checkpoint)
     {
         var manifestPath = Path.Combine(checkpoint, ManifestFile);
         if (!File.Exists(manifestPath))
-            throw new CorruptCheckpointException($"checkpoint {checkpoint} is partial: {ManifestFile} is missing (delete the directory to resume from an earlier checkpoint)");
+            throw new CorruptCheckpointException($"checkpoint {checkpoint} is partial: {ManifestFile} is missing");
         Manifest manifest;
         try { manifest = JsonFiles.Read<Manifest>(manifestPath); }
-        catch (InvalidDataException e) { throw new CorruptCheckpointException($"checkpoint {checkpoint} is corrupt: {e.Message}"); }
+        catch (DataFormatException e) { throw new CorruptCheckpointException($"checkpoint {checkpoint} is corrupt: {e.Message}"); }
         foreach (var (file, expected) in manifest.Sha256)
         {
             var path = Path.Combine(checkpoint, file);

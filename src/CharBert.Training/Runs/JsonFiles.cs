@@ -26,7 +26,7 @@ public static class JsonFiles
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path}: not valid JSON ({e.Message})", e);
+            throw JsonErrors.InFile(path, e);
         }
     }
 }

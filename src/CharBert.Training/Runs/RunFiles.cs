@@ -11,12 +11,4 @@ public static class RunFiles
     public const string TrainLog = "train_log.csv";
     /// <summary>Which weights a run took from a checkpoint and which it initialised fresh (partial loads only).</summary>
     public const string Initialization = "initialization.json";
-
-    /// <summary>Refuses to start a fresh run over a directory that already holds one.</summary>
-    public static void RequireFreshRunDirectory(string directory)
-    {
-        if (File.Exists(Path.Combine(directory, Config)))
-            throw new ArgumentException($"{directory} already holds a run ({Config} exists); use --resume {directory} or choose another --out");
-        Directory.CreateDirectory(directory);
-    }
 }

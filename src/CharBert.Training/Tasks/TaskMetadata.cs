@@ -20,7 +20,12 @@ public sealed record TaskMetadata(string Task, IReadOnlyList<string> Labels, int
     public static TaskMetadata Load(string modelDirectory)
     {
         var path = Path.Combine(modelDirectory, FileName);
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path} not found: {modelDirectory} is not a fine-tuned model directory written by `charbert finetune`", path);
+        if (!File.Exists(path))
+        {
+            var inRun = Path.Combine(modelDirectory, RunFiles.Model);
+            throw new FileNotFoundException($"{path} not found: {modelDirectory} is not a fine-tuned model directory written by `charbert finetune`" +
+                (File.Exists(Path.Combine(inRun, FileName)) ? $" (it is a run directory: use --model {inRun})" : ""), path);
+        }
         return JsonFiles.Read<TaskMetadata>(path);
     }
 }

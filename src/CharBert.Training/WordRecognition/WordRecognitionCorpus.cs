@@ -14,7 +14,6 @@ public static class WordRecognitionCorpus
 
     public static IReadOnlyList<string[]> ReadSentences(string path, CorpusFormat format = CorpusFormat.Auto)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"corpus file not found: {path}", path);
         if (format == CorpusFormat.Auto) format = LooksLikeConll(path) ? CorpusFormat.Conll : CorpusFormat.Text;
         return format == CorpusFormat.Conll ? ReadConll(path) : ReadText(path);
     }
@@ -23,13 +22,13 @@ public static class WordRecognitionCorpus
 
     static bool LooksLikeConll(string path)
     {
-        var counts = File.ReadLines(path).Where(l => !string.IsNullOrWhiteSpace(l)).Take(SniffLines)
+        var counts = PlainText.ReadLines(path).Where(l => !string.IsNullOrWhiteSpace(l)).Take(SniffLines)
             .Select(l => Columns(l).Length).ToArray();
         return counts.Length > 1 && counts.All(c => c == counts[0]) && counts[0] is >= 2 and <= 10;
     }
 
     static IReadOnlyList<string[]> ReadText(string path) =>
-        File.ReadLines(path).Select(Columns).Where(words => words.Length > 0).ToArray();
+        PlainText.ReadLines(path).Select(Columns).Where(words => words.Length > 0).ToArray();
 
     static IReadOnlyList<string[]> ReadConll(string path)
     {
@@ -37,7 +36,7 @@ public static class WordRecognitionCorpus
         var current = new List<string>();
         var columnCount = 0;
         long lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in PlainText.ReadLines(path))
         {
             lineNumber++;
             var columns = Columns(line);

@@ -167,7 +167,7 @@ public sealed class WordRecognizer : IDisposable
         }
         catch (JsonException e)
         {
-            throw new DataFormatException(configPath, e.LineNumber + 1 ?? 0, $"invalid word-recogniser configuration: {e.Message}", e);
+            throw JsonErrors.InFile(configPath, e, "invalid word-recogniser configuration: ");
         }
         if (config.Alphabet.Length == 0 || config.Words.Length == 0 || config.HiddenSize <= 0)
             throw new DataFormatException(configPath, 0, "alphabet, words and hidden size must be non-empty / positive");

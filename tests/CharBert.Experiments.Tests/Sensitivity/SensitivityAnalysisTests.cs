@@ -94,7 +94,7 @@ public class SensitivityAnalysisTests
     {
         using var dir = new TempFolder();
         Assert.That(() => Analyse(TinyModelFolder.Create(dir.File("model")), Clean, Attacked, new SensitivitySettings(MaxSeqLength: 128)),
-            Throws.ArgumentException.With.Message.Contains("position embeddings"));
+            Throws.ArgumentException.With.Message.Contains("max_position_embeddings"));
     }
 
     [Test]

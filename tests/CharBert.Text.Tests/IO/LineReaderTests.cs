@@ -62,4 +62,22 @@ public class LineReaderTests
         var error = Assert.Throws<DataFormatException>(() => LineReader.Open("/nonexistent/x.txt"))!;
         Assert.That(error.Message, Is.EqualTo("/nonexistent/x.txt: file not found"));
     }
+
+    [Test]
+    public void A_nul_byte_is_refused_with_its_line_like_invalid_utf8()
+    {
+        var utf16 = Encoding.Unicode.GetBytes("ok\n");
+        var error = Assert.Throws<DataFormatException>(() => Read([.. Encoding.UTF8.GetBytes("fine\n"), .. utf16], out _))!;
+        Assert.That(error.Message, Is.EqualTo("mem.txt:2: NUL byte at byte 2 of the line (a binary file, or text not saved as UTF-8)"));
+    }
+
+    [Test]
+    public void Plain_text_is_read_with_the_same_checks_and_a_folder_is_not_a_file()
+    {
+        using var dir = new TempDirectory();
+        Assert.That(PlainText.ReadLines(dir.Write("ok.txt", "a b\nc\n")), Is.EqualTo(new[] { "a b", "c" }));
+        Assert.That(() => PlainText.ReadLines(dir.Write("bad.txt", [0x61, 0x0A, 0xC0, 0xAF])).ToList(),
+            Throws.TypeOf<DataFormatException>().With.Message.StartsWith(dir.File("bad.txt") + ":2: invalid UTF-8"));
+        Assert.That(() => PlainText.ReadLines(dir.Path).ToList(), Throws.TypeOf<DataFormatException>().With.Message.Contains("is a folder, not a file"));
+    }
 }

@@ -144,6 +144,8 @@ public class SquadTests
             "mem.json at data[0].paragraphs[0].qas[1].plausible_answers[0]: answer_start 15 does not match the answer text: " +
             "the context has \" Zürichse\" there, the answer is \"Zürichsee\""));
         Assert.That(Fails(Squad20.Replace("\"answer_start\": 13", "\"answer_start\": 99")).Message, Does.Contain("runs past the end of the context"));
+        Assert.That(Fails(Squad20.Replace("\"answer_start\": 13", "\"answer_start\": -3")).Message,
+            Does.Contain("answer_start: answer_start -3 is negative").And.Not.Contain("past the end"));
     }
 
     [Test]

@@ -92,7 +92,7 @@ sealed class JsonTokenStream : IDisposable
             catch (JsonException e)
             {
                 ThrowIfEmpty();
-                throw new DataFormatException(DisplayPath, (e.LineNumber ?? -1) + 1, $"invalid JSON: {e.Message}", e);
+                throw JsonErrors.InFile(DisplayPath, e, "invalid JSON: ");
             }
             if (found)
             {

@@ -182,6 +182,8 @@ public sealed class SquadReader : IDisposable
 
     void CheckAnswer(string context, SquadAnswer answer)
     {
+        if (answer.AnswerStart < 0)
+            throw Error($"{answer.JsonPath}.answer_start", $"answer_start {answer.AnswerStart} is negative (it counts characters from the start of the context)");
         var start = PythonStringOffsets.ToUtf16Index(context, answer.AnswerStart);
         if (start == null || start.Value + answer.Text.Length > context.Length)
             throw Error(answer.JsonPath, $"answer_start {answer.AnswerStart} with answer \"{answer.Text}\" runs past the end of the context ({context.Length} characters)");

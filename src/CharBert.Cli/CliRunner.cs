@@ -22,7 +22,8 @@ public static class CliRunner
             Console.Error.WriteLine($"error: {e.Message}");
             return ExitBadInput;
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or ArgumentException or InvalidDataException or UserFacingException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or ArgumentException or InvalidDataException
+                                      or UserFacingException or OutputFolderException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return ExitBadInput;

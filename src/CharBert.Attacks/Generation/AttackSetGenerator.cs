@@ -20,10 +20,13 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, TaskKind
         if (input.Allowed == null) allowed.Fill(true);
         else for (var i = 0; i < count; i++) allowed[i] = input.Allowed[i];
 
-        // Token-level words are attacked whole; sentence words on their alphabetic core (see WordCore).
+        // Token-level words are attacked whole, unless they hold a character outside the BMP: the perturbations
+        // index UTF-16 units and could split its surrogate pair. Sentence words on their alphabetic core (see WordCore).
         IReadOnlyList<string> cores = input.Words;
         WordCore[]? coreShapes = null;
-        if (task == TaskKind.Sentence)
+        if (task == TaskKind.TokenLevel)
+            for (var i = 0; i < count; i++) allowed[i] &= !HasSurrogate(input.Words[i]);
+        else
         {
             var coreWords = new string[count];
             coreShapes = new WordCore[count];
@@ -74,6 +77,8 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, TaskKind
         }
         return new AttackRecordResult(input.Id, attacked, edits);
     }
+
+    static bool HasSurrogate(string word) => word.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
 
     /// <summary>Attacks every record on up to <paramref name="threads"/> threads; results keep input order.</summary>
     public AttackRecordResult[] AttackAll(IReadOnlyList<AttackRecordInput> inputs, int threads, AttackCounters total,

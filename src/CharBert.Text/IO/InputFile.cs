@@ -1,7 +1,7 @@
 namespace CharBert.Text.IO;
 
 /// <summary>Opens the readers' input files; a missing file or folder is bad input (<see cref="DataFormatException"/>).</summary>
-static class InputFile
+public static class InputFile
 {
     public static FileStream OpenRead(string path) => NotFoundIsBadInput(path, () => File.OpenRead(path));
 

@@ -8,7 +8,8 @@ namespace CharBert.Experiments.Tests.Cli;
 
 /// <summary>`charbert attack` must keep producing the bytes it produced before the streaming rewrite: every output
 /// file of a dozen recipe/task/seed cases on committed synthetic inputs is compared with hashes recorded from the
-/// earlier code (Cli/PinnedAttack/pinned-outputs.txt), for one and for three worker threads.</summary>
+/// earlier code (Cli/PinnedAttack/pinned-outputs.txt), for one and three worker threads and for inputs cut into
+/// chunks of a few lines (the streaming reader's boundaries).</summary>
 [NonParallelizable]
 public class AttackPinnedOutputTests
 {
@@ -48,13 +49,14 @@ public class AttackPinnedOutputTests
             return $"{caseName} {Path.GetFileName(path)} {Convert.ToHexStringLower(SHA256.HashData(bytes))}";
         });
 
-    static List<string> RunAll(TempFolder dir, int threads)
+    static List<string> RunAll(TempFolder dir, int threads, int? chunkBytes = null)
     {
         var lines = new List<string>();
         foreach (var (name, args) in Cases)
         {
-            var outDir = dir.File($"{name}-t{threads}");
-            var result = CliHarness.Run(["attack", .. Resolve(args), "--threads", threads.ToString(), "--quiet", "--out", outDir]);
+            var outDir = dir.File($"{name}-t{threads}-c{chunkBytes}");
+            string[] chunking = chunkBytes is { } bytes ? ["--chunk-bytes", bytes.ToString()] : [];
+            var result = CliHarness.Run(["attack", .. Resolve(args), "--threads", threads.ToString(), .. chunking, "--quiet", "--out", outDir]);
             Assert.That(result.Exit, Is.EqualTo(0), $"{name}: {result.Err}");
             lines.AddRange(Listing(name, outDir));
         }
@@ -62,7 +64,7 @@ public class AttackPinnedOutputTests
     }
 
     [Test]
-    public void Every_output_file_keeps_its_pinned_bytes_for_one_and_three_threads()
+    public void Every_output_file_keeps_its_pinned_bytes_for_one_and_three_threads_and_tiny_chunks()
     {
         using var dir = new TempFolder();
         var expected = File.ReadAllLines(Path.Combine(Fixtures, "pinned-outputs.txt")).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
@@ -70,5 +72,6 @@ public class AttackPinnedOutputTests
         TestContext.Out.WriteLine(string.Join("\n", oneThread));
         Assert.That(oneThread, Is.EqualTo(expected), "one thread: an output differs from the pinned bytes (the listing is in the test output)");
         Assert.That(RunAll(dir, threads: 3), Is.EqualTo(expected), "three threads");
+        Assert.That(RunAll(dir, threads: 2, chunkBytes: 61), Is.EqualTo(expected), "two threads, input cut into chunks of about 61 bytes");
     }
 }

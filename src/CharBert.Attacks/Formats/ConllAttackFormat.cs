@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Recipes;
@@ -43,6 +44,7 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
         }
 
         /// <summary>Sentences starting in the chunk (it starts at a sentence boundary); notes the first token line.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         int CountSentences(LineChunk chunk)
         {
             var bytes = chunk.Bytes;
@@ -78,16 +80,18 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
     sealed class Chunk(LineChunk lines, string displayPath, long firstSentence, Columns? columns, ConllTokenFilter filter) : AttackChunk
     {
         AttackRecordInput[]? records;
-        Range[] words = [];
+        Range[] words = []; // pooled: one per token line, the word's bytes
         int[] firstToken = []; // per record: its first token's index in `words`
 
         public override IReadOnlyList<AttackRecordInput> Records => records ??= Parse();
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         AttackRecordInput[] Parse()
         {
             var bytes = lines.Bytes;
             var problem = Utf8Check.FirstProblem(bytes, lines.FirstLine, displayPath, rejectNul: false);
-            var tokens = new List<Range>(lines.LineCount);
+            words = ArrayPool<Range>.Shared.Rent(lines.LineCount);
+            var tokenCount = 0;
             var entity = new List<bool>(filter == ConllTokenFilter.All ? 0 : lines.LineCount);
             var starts = new List<int>();
             var previousIsToken = false;
@@ -105,23 +109,22 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
                     var count = ConllByteLines.SplitTokenLine(text, layout.LabelColumn, out var word, out var label);
                     if (count != layout.Count)
                         throw new DataFormatException(displayPath, number, ConllByteLines.WrongColumnCount(layout.Count, count));
-                    if (!previousIsToken) starts.Add(tokens.Count);
+                    if (!previousIsToken) starts.Add(tokenCount);
                     var (offset, length) = word.GetOffsetAndLength(text.Length);
-                    tokens.Add((line.Start + offset)..(line.Start + offset + length));
+                    words[tokenCount++] = (line.Start + offset)..(line.Start + offset + length);
                     if (filter != ConllTokenFilter.All) entity.Add(!ConllByteLines.IsOutsideLabel(text[label]));
                 }
                 previousIsToken = isToken;
             }
             if (problem != null) throw problem;
 
-            words = tokens.ToArray();
             firstToken = starts.ToArray();
             var result = new AttackRecordInput[starts.Count];
             for (var s = 0; s < result.Length; s++)
             {
-                var (first, end) = (starts[s], s + 1 < starts.Count ? starts[s + 1] : tokens.Count);
+                var (first, end) = (starts[s], s + 1 < starts.Count ? starts[s + 1] : tokenCount);
                 var sentenceWords = new string[end - first];
-                for (var t = first; t < end; t++) sentenceWords[t - first] = Utf8Check.Decode(bytes[words[t]]);
+                for (var t = first; t < end; t++) sentenceWords[t - first] = Utf8WordCache.Decode(bytes[words[t]]);
                 var allowed = filter switch
                 {
                     ConllTokenFilter.All => null,
@@ -133,6 +136,7 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
             return result;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override void Render(IReadOnlyList<AttackRecordResult> results, IBufferWriter<byte> output)
         {
             var inputs = Records;
@@ -158,6 +162,11 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
 
         public override int ByteCount => lines.Length;
 
-        public override void Dispose() => lines.Dispose();
+        public override void Dispose()
+        {
+            lines.Dispose();
+            if (words.Length > 0) ArrayPool<Range>.Shared.Return(words);
+            words = [];
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Recipes;
@@ -49,6 +50,7 @@ public abstract class AttackChunk : IDisposable
     public virtual void Dispose() { }
 
     /// <summary>True when word <paramref name="index"/> of a result differs from the input word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected static bool WordChanged(AttackRecordResult result, AttackRecordInput input, int index) =>
         result.Changed && !ReferenceEquals(result.Words[index], input.Words[index]) && result.Words[index] != input.Words[index];
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Recipes;
@@ -37,6 +38,7 @@ public sealed class TextAttackFormat : IAttackFormat
 
         public override IReadOnlyList<AttackRecordInput> Records => records ??= Parse();
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         AttackRecordInput[] Parse()
         {
             var bytes = lines.Bytes;
@@ -55,6 +57,7 @@ public sealed class TextAttackFormat : IAttackFormat
             return result.ToArray();
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override void Render(IReadOnlyList<AttackRecordResult> results, IBufferWriter<byte> output)
         {
             _ = Records; // parses, if not yet done

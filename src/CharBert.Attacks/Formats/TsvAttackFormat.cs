@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Recipes;
@@ -103,6 +104,7 @@ public sealed class TsvAttackFormat(TsvLayout layout, IReadOnlyList<string>? col
 
         public override IReadOnlyList<AttackRecordInput> Records => records ??= Parse();
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         AttackRecordInput[] Parse()
         {
             var bytes = lines.Bytes;
@@ -149,6 +151,7 @@ public sealed class TsvAttackFormat(TsvLayout layout, IReadOnlyList<string>? col
             fields[^1] = start..text.Length;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override void Render(IReadOnlyList<AttackRecordResult> results, IBufferWriter<byte> output)
         {
             _ = Records; // parses, if not yet done

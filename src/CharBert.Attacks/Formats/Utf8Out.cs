@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text;
 
@@ -8,6 +9,7 @@ static class Utf8Out
 {
     static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(IBufferWriter<byte> output, ReadOnlySpan<char> text)
     {
         var written = Strict.GetBytes(text, output.GetSpan(Strict.GetMaxByteCount(text.Length)));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using CharBert.Attacks.Formats;
 using CharBert.Attacks.Output;
@@ -65,6 +66,7 @@ public static class AttackRunner
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static AttackedChunk Attack(ReadChunk chunk, SetOutput[] sets, EditLogFormat editLog)
     {
         var records = chunk.Chunk.Records;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using CharBert.Attacks.Randomness;
 using CharBert.Attacks.Recipes;
@@ -12,6 +13,7 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, TaskKind
     public ulong Seed => seed;
     public TaskKind Task => task;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public AttackRecordResult Attack(AttackRecordInput input, AttackCounters counters)
     {
         var count = input.Words.Count;
@@ -41,7 +43,8 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, TaskKind
         }
 
         var rng = SplitMix64.ForRecord(seed, input.Id);
-        var edits = new List<WordEdit>();
+        var edits = scratchEdits ??= [];
+        edits.Clear();
         recipe.AttackRecord(cores, allowed, ref rng, eligible, edits, counters);
 
         var attacked = input.Words;
@@ -75,9 +78,13 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, TaskKind
             counters.WordsAttacked++;
             counters.AttackedByLength[AttackCounters.Bucket(cores[edit.TokenIndex].Length)]++;
         }
-        return new AttackRecordResult(input.Id, attacked, edits);
+        return new AttackRecordResult(input.Id, attacked, edits.Count == 0 ? [] : edits.ToArray());
     }
 
+    /// <summary>Reused per thread: most records' edits are copied out once, and records without edits allocate none.</summary>
+    [ThreadStatic] static List<WordEdit>? scratchEdits;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static bool HasSurrogate(string word) => word.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
 
     /// <summary>Attacks every record on up to <paramref name="threads"/> threads; results keep input order.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Globalization;
 using System.Text;
@@ -31,16 +32,18 @@ public static class EditLog
         nameof(EditLogRow.Perturbation), nameof(EditLogRow.Position), nameof(EditLogRow.Recipe)) + "\n");
 
     /// <summary>Appends one row per edit of <paramref name="results"/> (no header).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AppendRows(IReadOnlyList<AttackRecordResult> results, string recipe, IBufferWriter<byte> output)
     {
         var recipeField = Field(recipe);
-        foreach (var result in results)
+        for (var r = 0; r < results.Count; r++)
         {
-            if (!result.Changed) continue;
-            var id = Field(result.Id);
-            foreach (var edit in result.Edits)
+            var result = results[r];
+            var edits = result.Edits;
+            for (var e = 0; e < edits.Count; e++)
             {
-                output.Write(id);
+                var edit = edits[e];
+                WriteField(output, result.Id);
                 output.Write(","u8);
                 WriteInt(output, edit.TokenIndex);
                 output.Write(","u8);
@@ -72,6 +75,7 @@ public static class EditLog
         return buffer.WrittenSpan.ToArray();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void WriteField(IBufferWriter<byte> output, string value)
     {
         var quote = value.Length > 0 && (value.AsSpan().IndexOfAny(NeedsQuotes) >= 0 || value[0] == ' ' || value[^1] == ' ');
@@ -92,6 +96,7 @@ public static class EditLog
         output.Write("\""u8);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void WriteInt(IBufferWriter<byte> output, int value)
     {
         var span = output.GetSpan(11);

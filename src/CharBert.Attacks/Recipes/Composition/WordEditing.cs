@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CharBert.Attacks.Perturbations;
 using CharBert.Attacks.Randomness;
 using CharBert.Attacks.Resources;
@@ -12,6 +13,7 @@ public sealed class WordEditing(IEditTypeDraw typeDraw, int editsPerWord = 1)
     public IEditTypeDraw TypeDraw => typeDraw;
     public int EditsPerWord => editsPerWord;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Edit(int index, string word, ref SplitMix64 rng, List<WordEdit> edits, AttackCounters counters)
     {
         for (var e = 0; e < editsPerWord; e++)
@@ -39,6 +41,7 @@ public interface IEditTypeDraw
 /// <summary>Uniform over the recipe's perturbations.</summary>
 public sealed class UniformType(IReadOnlyList<IPerturbation> perturbations) : IEditTypeDraw
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IPerturbation? Draw(string word, ref SplitMix64 rng) => perturbations[rng.NextInt(perturbations.Count)];
 }
 
@@ -48,6 +51,7 @@ public sealed class KeyboardRedrawnForStopwords(IReadOnlyList<IPerturbation> per
 {
     readonly IPerturbation[] nonKeyboard = perturbations.Where(p => p.Type != PerturbationType.Keyboard).ToArray();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IPerturbation? Draw(string word, ref SplitMix64 rng)
     {
         var perturbation = perturbations[rng.NextInt(perturbations.Count)];
@@ -62,6 +66,7 @@ public sealed class UniformAmongLongEnough(IReadOnlyList<IPerturbation> perturba
 {
     readonly int[] minLengths = perturbations.Select(p => minLength(p.Type)).ToArray();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IPerturbation? Draw(string word, ref SplitMix64 rng)
     {
         Span<int> usable = stackalloc int[minLengths.Length];

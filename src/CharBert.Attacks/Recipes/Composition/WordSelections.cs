@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CharBert.Attacks.Randomness;
 
 namespace CharBert.Attacks.Recipes.Composition;
@@ -14,6 +15,7 @@ public interface IWordSelection
 /// <summary>Every eligible word (charbert2020).</summary>
 public sealed record EveryEligibleWord : IWordSelection
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Attack(IReadOnlyList<string> words, ReadOnlySpan<bool> eligible, int eligibleCount, ref SplitMix64 rng,
         WordEditing editing, List<WordEdit> edits, AttackCounters counters)
     {
@@ -26,6 +28,7 @@ public sealed record EveryEligibleWord : IWordSelection
 /// word (pruthi2019's random mode).</summary>
 public sealed record EachEligibleWordWithProbability(double Probability) : IWordSelection
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Attack(IReadOnlyList<string> words, ReadOnlySpan<bool> eligible, int eligibleCount, ref SplitMix64 rng,
         WordEditing editing, List<WordEdit> edits, AttackCounters counters)
     {
@@ -38,6 +41,7 @@ public sealed record EachEligibleWordWithProbability(double Probability) : IWord
 /// is eligible, as nlpaug's aug_min = 1), drawn uniformly without replacement, edited in token order (rate).</summary>
 public sealed record FractionOfEligibleWords(double Fraction) : IWordSelection
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Attack(IReadOnlyList<string> words, ReadOnlySpan<bool> eligible, int eligibleCount, ref SplitMix64 rng,
         WordEditing editing, List<WordEdit> edits, AttackCounters counters)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace CharBert.Text.IO.Chunks;
 
 /// <summary>One line of a chunk: <c>[Start, TextEnd)</c> is its text, <c>[TextEnd, End)</c> its ending ("\n", "\r\n",
@@ -10,6 +11,7 @@ public readonly record struct ChunkLine(int Start, int TextEnd, int End)
 /// <summary>Walks the lines of a chunk without allocating: <c>for (var p = 0; ChunkLines.Next(bytes, ref p, out var line);)</c>.</summary>
 public static class ChunkLines
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Next(ReadOnlySpan<byte> chunk, ref int position, out ChunkLine line)
     {
         if (position >= chunk.Length)

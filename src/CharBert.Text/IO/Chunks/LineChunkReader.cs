@@ -9,7 +9,7 @@ namespace CharBert.Text.IO.Chunks;
 /// (<see cref="Utf8Check"/> validates them with line numbers).</summary>
 public sealed class LineChunkReader : IDisposable
 {
-    public const int DefaultChunkBytes = 1 << 20;
+    public const int DefaultChunkBytes = 64 * 1024;
     static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
 
     readonly Stream stream;

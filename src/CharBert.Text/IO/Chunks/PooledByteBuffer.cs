@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text;
 
@@ -15,6 +16,7 @@ public sealed class PooledByteBuffer(int initialCapacity = 64 * 1024) : IBufferW
     public int Length => length;
     public ReadOnlySpan<byte> WrittenSpan => buffer.AsSpan(0, length);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(ReadOnlySpan<byte> bytes)
     {
         bytes.CopyTo(GetSpan(bytes.Length));
@@ -34,6 +36,7 @@ public sealed class PooledByteBuffer(int initialCapacity = 64 * 1024) : IBufferW
         length += written;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Advance(int count) => length += count;
 
     public Memory<byte> GetMemory(int sizeHint = 0)
@@ -42,12 +45,14 @@ public sealed class PooledByteBuffer(int initialCapacity = 64 * 1024) : IBufferW
         return buffer.AsMemory(length);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Span<byte> GetSpan(int sizeHint = 0)
     {
         Ensure(sizeHint);
         return buffer.AsSpan(length);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Ensure(int sizeHint)
     {
         var needed = length + Math.Max(sizeHint, 1);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using CharBert.Text.IO.Chunks;
 
@@ -11,6 +12,7 @@ public static class ConllByteLines
     static ReadOnlySpan<byte> DocStart => "-DOCSTART-"u8;
 
     /// <param name="text">The line without its ending.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsTokenLine(ReadOnlySpan<byte> text)
     {
         var start = text.IndexOfAnyExcept((byte)' ', (byte)'\t');
@@ -25,6 +27,7 @@ public static class ConllByteLines
 
     /// <summary>Where a chunk of whole lines may end without splitting a sentence: the length of the longest prefix
     /// that ends with a blank or <c>-DOCSTART-</c> line, or 0 when <paramref name="lines"/> has none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int LastSentenceBoundary(ReadOnlySpan<byte> lines)
     {
         for (var end = lines.Length; end > 0;)
@@ -37,6 +40,7 @@ public static class ConllByteLines
     }
 
     /// <summary>Counts the fields of a token line and finds field 0 (the word) and field <paramref name="labelColumn"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int SplitTokenLine(ReadOnlySpan<byte> text, int labelColumn, out Range word, out Range label)
     {
         word = label = default;

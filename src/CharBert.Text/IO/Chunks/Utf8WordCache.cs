@@ -1,0 +1,42 @@
+using System.Runtime.CompilerServices;
+
+namespace CharBert.Text.IO.Chunks;
+
+/// <summary>Decodes short validated UTF-8 words to strings through a small per-thread cache, so the frequent words
+/// of a corpus ("the", ",", ".") are not allocated again for every occurrence: at corpus scale most tokens repeat, and
+/// every string they would allocate is garbage the collector has to sweep. Direct-mapped: a collision just replaces
+/// the entry. Longer words are decoded directly.</summary>
+public static class Utf8WordCache
+{
+    const int Slots = 1 << 13;
+    const int MaxCachedBytes = 24;
+
+    [ThreadStatic] static Entry[]? entries;
+
+    struct Entry
+    {
+        public byte[]? Key;
+        public string Value;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static string Decode(ReadOnlySpan<byte> word)
+    {
+        if (word.Length > MaxCachedBytes || word.Length == 0) return Utf8Check.Decode(word);
+        var table = entries ??= new Entry[Slots];
+        ref var entry = ref table[Hash(word) & (Slots - 1)];
+        if (entry.Key is { } key && word.SequenceEqual(key)) return entry.Value;
+        var value = Utf8Check.Decode(word);
+        entry.Key = word.ToArray();
+        entry.Value = value;
+        return value;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static uint Hash(ReadOnlySpan<byte> word)
+    {
+        var hash = 2166136261u;
+        foreach (var b in word) hash = (hash ^ b) * 16777619u;
+        return hash ^ (hash >> 15);
+    }
+}

@@ -79,94 +79,65 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
 
     sealed class Chunk(LineChunk lines, string displayPath, long firstSentence, Columns? columns, ConllTokenFilter filter) : AttackChunk
     {
+        readonly ChunkWords words = new(lines.LineCount);
         AttackRecordInput[]? records;
-        Range[] words = []; // pooled: one per token line, the word's bytes
-        int[] firstToken = []; // per record: its first token's index in `words`
 
         public override IReadOnlyList<AttackRecordInput> Records => records ??= Parse();
+        public override int ByteCount => lines.Length;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         AttackRecordInput[] Parse()
         {
             var bytes = lines.Bytes;
             var problem = Utf8Check.FirstProblem(bytes, lines.FirstLine, displayPath, rejectNul: false);
-            words = ArrayPool<Range>.Shared.Rent(lines.LineCount);
-            var tokenCount = 0;
             var entity = new List<bool>(filter == ConllTokenFilter.All ? 0 : lines.LineCount);
-            var starts = new List<int>();
-            var previousIsToken = false;
             var number = lines.FirstLine;
             for (var position = 0; ChunkLines.Next(bytes, ref position, out var line); number++)
             {
                 if (problem != null && problem.Line == number) throw problem;
                 var text = line.Text(bytes);
-                var isToken = ConllByteLines.IsTokenLine(text);
-                if (isToken)
+                if (!ConllByteLines.IsTokenLine(text))
                 {
-                    // Every chunk that holds token lines comes after the file's first token line was seen.
-                    var layout = columns!;
-                    if (layout.Error != null) throw layout.Error;
-                    var count = ConllByteLines.SplitTokenLine(text, layout.LabelColumn, out var word, out var label);
-                    if (count != layout.Count)
-                        throw new DataFormatException(displayPath, number, ConllByteLines.WrongColumnCount(layout.Count, count));
-                    if (!previousIsToken) starts.Add(tokenCount);
-                    var (offset, length) = word.GetOffsetAndLength(text.Length);
-                    words[tokenCount++] = (line.Start + offset)..(line.Start + offset + length);
-                    if (filter != ConllTokenFilter.All) entity.Add(!ConllByteLines.IsOutsideLabel(text[label]));
+                    if (words.Pending > 0) words.EndRecord();
+                    continue;
                 }
-                previousIsToken = isToken;
+                // Every chunk that holds token lines comes after the file's first token line was seen.
+                var layout = columns!;
+                if (layout.Error != null) throw layout.Error;
+                var count = ConllByteLines.SplitTokenLine(text, layout.LabelColumn, out var word, out var label);
+                if (count != layout.Count)
+                    throw new DataFormatException(displayPath, number, ConllByteLines.WrongColumnCount(layout.Count, count));
+                var (offset, length) = word.GetOffsetAndLength(text.Length);
+                words.Add(line.Start + offset, line.Start + offset + length);
+                if (filter != ConllTokenFilter.All) entity.Add(!ConllByteLines.IsOutsideLabel(text[label]));
             }
             if (problem != null) throw problem;
+            if (words.Pending > 0) words.EndRecord();
 
-            firstToken = starts.ToArray();
-            var result = new AttackRecordInput[starts.Count];
+            var result = new AttackRecordInput[words.RecordCount];
+            var firstToken = 0;
             for (var s = 0; s < result.Length; s++)
             {
-                var (first, end) = (starts[s], s + 1 < starts.Count ? starts[s + 1] : tokenCount);
-                var sentenceWords = new string[end - first];
-                for (var t = first; t < end; t++) sentenceWords[t - first] = Utf8WordCache.Decode(bytes[words[t]]);
+                var sentence = words.Decode(s, bytes);
                 var allowed = filter switch
                 {
                     ConllTokenFilter.All => null,
-                    ConllTokenFilter.EntitiesOnly => entity.GetRange(first, end - first).ToArray(),
-                    _ => entity.GetRange(first, end - first).Select(e => !e).ToArray(),
+                    ConllTokenFilter.EntitiesOnly => entity.GetRange(firstToken, sentence.Length).ToArray(),
+                    _ => entity.GetRange(firstToken, sentence.Length).Select(e => !e).ToArray(),
                 };
-                result[s] = new AttackRecordInput($"s{firstSentence + s}", sentenceWords, allowed);
+                firstToken += sentence.Length;
+                result[s] = new AttackRecordInput($"s{firstSentence + s}", sentence, allowed);
             }
             return result;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public override void Render(IReadOnlyList<AttackRecordResult> results, IBufferWriter<byte> output)
-        {
-            var inputs = Records;
-            var bytes = lines.Bytes;
-            var copied = 0;
-            for (var r = 0; r < inputs.Count; r++)
-            {
-                if (!results[r].Changed) continue;
-                for (var w = 0; w < inputs[r].Words.Count; w++)
-                {
-                    if (!WordChanged(results[r], inputs[r], w)) continue;
-                    var replacement = results[r].Words[w];
-                    if (!ConllTokenLine.IsValidWord(replacement))
-                        throw new InvalidOperationException($"the attack made an invalid CoNLL word '{replacement}' from '{inputs[r].Words[w]}'");
-                    var (start, end) = (words[firstToken[r] + w].Start.Value, words[firstToken[r] + w].End.Value);
-                    output.Write(bytes[copied..start]);
-                    Utf8Out.Write(output, replacement);
-                    copied = end;
-                }
-            }
-            output.Write(bytes[copied..]);
-        }
-
-        public override int ByteCount => lines.Length;
+        public override void Render(IReadOnlyList<AttackRecordResult> results, IBufferWriter<byte> output) =>
+            words.Render(lines.Bytes, Records, results, output, ConllTokenLine.IsValidWord);
 
         public override void Dispose()
         {
             lines.Dispose();
-            if (words.Length > 0) ArrayPool<Range>.Shared.Return(words);
-            words = [];
+            words.Dispose();
         }
     }
 }

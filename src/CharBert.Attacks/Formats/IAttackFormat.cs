@@ -48,9 +48,4 @@ public abstract class AttackChunk : IDisposable
     public abstract int ByteCount { get; }
 
     public virtual void Dispose() { }
-
-    /// <summary>True when word <paramref name="index"/> of a result differs from the input word.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    protected static bool WordChanged(AttackRecordResult result, AttackRecordInput input, int index) =>
-        result.Changed && !ReferenceEquals(result.Words[index], input.Words[index]) && result.Words[index] != input.Words[index];
 }

@@ -33,10 +33,11 @@ public sealed class TextAttackFormat : IAttackFormat
 
     sealed class Chunk(LineChunk lines, string displayPath) : AttackChunk
     {
+        readonly ChunkWords words = new(lines.Length / 4);
         AttackRecordInput[]? records;
-        (ChunkLine Line, WhitespaceWords Words)[] places = [];
 
         public override IReadOnlyList<AttackRecordInput> Records => records ??= Parse();
+        public override int ByteCount => lines.Length;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         AttackRecordInput[] Parse()
@@ -44,38 +45,24 @@ public sealed class TextAttackFormat : IAttackFormat
             var bytes = lines.Bytes;
             if (Utf8Check.FirstProblem(bytes, lines.FirstLine, displayPath, rejectNul: true) is { } problem) throw problem;
             var result = new List<AttackRecordInput>(lines.LineCount);
-            var placeList = new List<(ChunkLine, WhitespaceWords)>(lines.LineCount);
             var number = lines.FirstLine;
             for (var position = 0; ChunkLines.Next(bytes, ref position, out var line); number++)
             {
-                var words = WhitespaceWords.Split(Utf8Check.Decode(line.Text(bytes)));
-                if (words.Words.Count == 0) continue;
-                placeList.Add((line, words));
-                result.Add(new AttackRecordInput($"L{number}", words.Words));
+                words.AddWhitespaceWords(line.Text(bytes), line.Start);
+                if (words.Pending == 0) continue;
+                words.EndRecord();
+                result.Add(new AttackRecordInput($"L{number}", words.Decode(result.Count, bytes)));
             }
-            places = placeList.ToArray();
             return result.ToArray();
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public override void Render(IReadOnlyList<AttackRecordResult> results, IBufferWriter<byte> output)
+        public override void Render(IReadOnlyList<AttackRecordResult> results, IBufferWriter<byte> output) =>
+            words.Render(lines.Bytes, Records, results, output, ChunkWords.HasNoWhitespace);
+
+        public override void Dispose()
         {
-            _ = Records; // parses, if not yet done
-            var bytes = lines.Bytes;
-            var copied = 0;
-            for (var r = 0; r < places.Length; r++)
-            {
-                if (!results[r].Changed) continue;
-                var (line, words) = places[r];
-                output.Write(bytes[copied..line.Start]);
-                Utf8Out.Write(output, words.Rebuild(results[r].Words));
-                copied = line.TextEnd;
-            }
-            output.Write(bytes[copied..]);
+            lines.Dispose();
+            words.Dispose();
         }
-
-        public override int ByteCount => lines.Length;
-
-        public override void Dispose() => lines.Dispose();
     }
 }

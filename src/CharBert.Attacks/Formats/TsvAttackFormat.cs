@@ -94,15 +94,13 @@ public sealed class TsvAttackFormat(TsvLayout layout, IReadOnlyList<string>? col
         }
     }
 
-    /// <summary>Where a record's field lies in the chunk: its line and the field's byte range.</summary>
-    readonly record struct FieldPlace(ChunkLine Line, Range Field, WhitespaceWords Words);
-
     sealed class Chunk(LineChunk lines, string displayPath, TsvSchema schema, string task, int[] attacked) : AttackChunk
     {
+        readonly ChunkWords words = new(lines.Length / 4);
         AttackRecordInput[]? records;
-        FieldPlace[] places = [];
 
         public override IReadOnlyList<AttackRecordInput> Records => records ??= Parse();
+        public override int ByteCount => lines.Length;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         AttackRecordInput[] Parse()
@@ -110,7 +108,6 @@ public sealed class TsvAttackFormat(TsvLayout layout, IReadOnlyList<string>? col
             var bytes = lines.Bytes;
             var problem = Utf8Check.FirstProblem(bytes, lines.FirstLine, displayPath, rejectNul: false);
             var result = new List<AttackRecordInput>(lines.LineCount * attacked.Length);
-            var placeList = new List<FieldPlace>(result.Capacity);
             Span<Range> fields = stackalloc Range[schema.ColumnCount];
             var number = lines.FirstLine;
             for (var position = 0; ChunkLines.Next(bytes, ref position, out var line); number++)
@@ -127,14 +124,12 @@ public sealed class TsvAttackFormat(TsvLayout layout, IReadOnlyList<string>? col
                 }
                 foreach (var column in attacked)
                 {
-                    var words = WhitespaceWords.Split(Utf8Check.Decode(text[fields[column]]));
-                    var (offset, length) = fields[column].GetOffsetAndLength(text.Length);
-                    placeList.Add(new FieldPlace(line, (line.Start + offset)..(line.Start + offset + length), words));
-                    result.Add(new AttackRecordInput($"L{number}c{column}", words.Words));
+                    words.AddWhitespaceWords(text[fields[column]], line.Start + fields[column].Start.Value);
+                    words.EndRecord();
+                    result.Add(new AttackRecordInput($"L{number}c{column}", words.Decode(result.Count, bytes)));
                 }
             }
             if (problem != null) throw problem;
-            places = placeList.ToArray();
             return result.ToArray();
         }
 
@@ -151,28 +146,13 @@ public sealed class TsvAttackFormat(TsvLayout layout, IReadOnlyList<string>? col
             fields[^1] = start..text.Length;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public override void Render(IReadOnlyList<AttackRecordResult> results, IBufferWriter<byte> output)
+        public override void Render(IReadOnlyList<AttackRecordResult> results, IBufferWriter<byte> output) =>
+            words.Render(lines.Bytes, Records, results, output, ChunkWords.HasNoWhitespace);
+
+        public override void Dispose()
         {
-            _ = Records; // parses, if not yet done
-            var bytes = lines.Bytes;
-            var copied = 0;
-            for (var r = 0; r < places.Length; r++)
-            {
-                if (!results[r].Changed) continue;
-                var text = places[r].Words.Rebuild(results[r].Words);
-                if (text.AsSpan().IndexOfAny('\t', '\r', '\n') >= 0)
-                    throw new InvalidOperationException($"the attack put a tab or newline into a TSV field: '{text}'");
-                var (start, end) = (places[r].Field.Start.Value, places[r].Field.End.Value);
-                output.Write(bytes[copied..start]);
-                Utf8Out.Write(output, text);
-                copied = end;
-            }
-            output.Write(bytes[copied..]);
+            lines.Dispose();
+            words.Dispose();
         }
-
-        public override int ByteCount => lines.Length;
-
-        public override void Dispose() => lines.Dispose();
     }
 }

@@ -30,8 +30,9 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, TaskKind
             for (var i = 0; i < count; i++) allowed[i] &= !HasSurrogate(input.Words[i]);
         else
         {
-            var coreWords = new string[count];
-            coreShapes = new WordCore[count];
+            var coreWords = scratchCores ??= new ScratchWords();
+            coreWords.Reset(count);
+            coreShapes = scratchShapes is { } shapes && shapes.Length >= count ? shapes : scratchShapes = new WordCore[Math.Max(count, 64)];
             for (var i = 0; i < count; i++)
             {
                 var word = input.Words[i];
@@ -83,6 +84,34 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, TaskKind
 
     /// <summary>Reused per thread: most records' edits are copied out once, and records without edits allocate none.</summary>
     [ThreadStatic] static List<WordEdit>? scratchEdits;
+
+    /// <summary>Reused per thread: sentence words' cores and shapes, needed only while a record is attacked.</summary>
+    [ThreadStatic] static ScratchWords? scratchCores;
+
+    [ThreadStatic] static WordCore[]? scratchShapes;
+
+    /// <summary>A reusable list of <see cref="Count"/> words (the recipe sees a list of exactly the record's length).</summary>
+    sealed class ScratchWords : IReadOnlyList<string>
+    {
+        string[] words = new string[64];
+
+        public int Count { get; private set; }
+
+        public string this[int index]
+        {
+            get => index < Count ? words[index] : throw new ArgumentOutOfRangeException(nameof(index));
+            set => words[index] = value;
+        }
+
+        public void Reset(int count)
+        {
+            if (words.Length < count) words = new string[Math.Max(count, words.Length * 2)];
+            Count = count;
+        }
+
+        public IEnumerator<string> GetEnumerator() => words.Take(Count).GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static bool HasSurrogate(string word) => word.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;

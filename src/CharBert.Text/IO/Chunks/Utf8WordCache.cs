@@ -13,10 +13,18 @@ public static class Utf8WordCache
 
     [ThreadStatic] static Entry[]? entries;
 
+    [InlineArray(MaxCachedBytes)]
+    struct KeyBytes
+    {
+        byte first;
+    }
+
+    /// <summary>The key is stored inline, so a miss allocates only the decoded string.</summary>
     struct Entry
     {
-        public byte[]? Key;
-        public string Value;
+        public KeyBytes Key;
+        public int KeyLength;
+        public string? Value;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -25,9 +33,10 @@ public static class Utf8WordCache
         if (word.Length > MaxCachedBytes || word.Length == 0) return Utf8Check.Decode(word);
         var table = entries ??= new Entry[Slots];
         ref var entry = ref table[Hash(word) & (Slots - 1)];
-        if (entry.Key is { } key && word.SequenceEqual(key)) return entry.Value;
+        if (entry.Value != null && word.SequenceEqual(((ReadOnlySpan<byte>)entry.Key)[..entry.KeyLength])) return entry.Value;
         var value = Utf8Check.Decode(word);
-        entry.Key = word.ToArray();
+        word.CopyTo(entry.Key);
+        entry.KeyLength = word.Length;
         entry.Value = value;
         return value;
     }

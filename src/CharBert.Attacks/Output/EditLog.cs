@@ -64,7 +64,8 @@ public static class EditLog
     public static IReadOnlyList<EditLogRow> Read(string path)
     {
         using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        // Rows end with \n only, so a lone \r inside an unquoted field (a CoNLL token may hold one) is data.
+        using var csv = new CsvReader(reader, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
         return csv.GetRecords<EditLogRow>().ToArray();
     }
 

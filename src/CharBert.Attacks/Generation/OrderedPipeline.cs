@@ -47,6 +47,7 @@ public static class OrderedPipeline
             {
                 for (long next = 0; ; next++)
                 {
+                    outer.ThrowIfCancellationRequested(); // a cancelled read ends early: that must not look like the end
                     (TOut? Output, Exception? Error) done;
                     lock (gate)
                     {

@@ -84,11 +84,14 @@ public static class AttackCommand
                 ChunkBytes = Math.Max(16, parse.GetValue(chunkBytes)),
                 Notice = message => Console.Error.WriteLine($"note: {message}"),
             };
-            var manifest = quietRun
-                ? AttackRunner.Run(job, cancellation)
-                : AttackProgressDisplay.Run(inputFile.Name, progress => AttackRunner.Run(job with { Progress = progress }, cancellation));
-            if (!quietRun) PrintSummary(manifest, outDir);
-            return Task.FromResult(0);
+            return Task.FromResult(InterruptibleRun.Run(cancellation, token =>
+            {
+                var manifest = quietRun
+                    ? AttackRunner.Run(job, token)
+                    : AttackProgressDisplay.Run(inputFile.Name, progress => AttackRunner.Run(job with { Progress = progress }, token));
+                if (!quietRun) PrintSummary(manifest, outDir);
+                return 0;
+            }));
         });
         return command;
     }

@@ -89,7 +89,7 @@ sealed class ChunkWords : IDisposable
     /// <paramref name="isValidWord"/> guards the file's structure (a word must not bring a separator along).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Render(ReadOnlySpan<byte> bytes, IReadOnlyList<AttackRecordInput> inputs, IReadOnlyList<AttackRecordResult> results,
-        IBufferWriter<byte> output, Func<string, bool> isValidWord)
+        PooledByteBuffer output, Func<string, bool> isValidWord)
     {
         var copied = 0;
         for (var r = 0; r < inputs.Count; r++)

@@ -131,7 +131,7 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
             return result;
         }
 
-        public override void Render(IReadOnlyList<AttackRecordResult> results, IBufferWriter<byte> output) =>
+        public override void Render(IReadOnlyList<AttackRecordResult> results, PooledByteBuffer output) =>
             words.Render(lines.Bytes, Records, results, output, ConllTokenLine.IsValidWord);
 
         public override void Dispose()

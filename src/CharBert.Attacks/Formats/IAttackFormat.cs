@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Buffers;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Recipes;
 using CharBert.Text.IO.Chunks;
@@ -42,7 +41,7 @@ public abstract class AttackChunk : IDisposable
 
     /// <summary>Appends the chunk's bytes to <paramref name="output"/> with <paramref name="results"/> (index-aligned
     /// with <see cref="Records"/>) applied.</summary>
-    public abstract void Render(IReadOnlyList<AttackRecordResult> results, IBufferWriter<byte> output);
+    public abstract void Render(IReadOnlyList<AttackRecordResult> results, PooledByteBuffer output);
 
     /// <summary>Input bytes in the chunk (a size hint for the rendered output).</summary>
     public abstract int ByteCount { get; }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Recipes;
+using CharBert.Text.IO.Chunks;
 using CharBert.Text.IO.Squad;
 
 namespace CharBert.Attacks.Formats;
@@ -101,7 +102,7 @@ public sealed class SquadAttackFormat(SquadTarget target, bool protectAnswers = 
 
         public override int ByteCount => file.ByteCount;
 
-        public override void Render(IReadOnlyList<AttackRecordResult> results, IBufferWriter<byte> output)
+        public override void Render(IReadOnlyList<AttackRecordResult> results, PooledByteBuffer output)
         {
             var editor = new SquadEditor(file);
             for (var r = 0; r < targets.Count; r++)

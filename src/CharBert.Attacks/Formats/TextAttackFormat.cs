@@ -56,7 +56,7 @@ public sealed class TextAttackFormat : IAttackFormat
             return result.ToArray();
         }
 
-        public override void Render(IReadOnlyList<AttackRecordResult> results, IBufferWriter<byte> output) =>
+        public override void Render(IReadOnlyList<AttackRecordResult> results, PooledByteBuffer output) =>
             words.Render(lines.Bytes, Records, results, output, ChunkWords.HasNoWhitespace);
 
         public override void Dispose()

@@ -146,7 +146,7 @@ public sealed class TsvAttackFormat(TsvLayout layout, IReadOnlyList<string>? col
             fields[^1] = start..text.Length;
         }
 
-        public override void Render(IReadOnlyList<AttackRecordResult> results, IBufferWriter<byte> output) =>
+        public override void Render(IReadOnlyList<AttackRecordResult> results, PooledByteBuffer output) =>
             words.Render(lines.Bytes, Records, results, output, ChunkWords.HasNoWhitespace);
 
         public override void Dispose()

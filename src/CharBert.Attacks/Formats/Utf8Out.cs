@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Buffers;
+using CharBert.Text.IO.Chunks;
 using System.Text;
 
 namespace CharBert.Attacks.Formats;
@@ -10,9 +10,14 @@ static class Utf8Out
     static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Write(IBufferWriter<byte> output, ReadOnlySpan<char> text)
+    public static void Write(PooledByteBuffer output, ReadOnlySpan<char> text)
     {
-        var written = Strict.GetBytes(text, output.GetSpan(Strict.GetMaxByteCount(text.Length)));
-        output.Advance(written);
+        var span = output.GetSpan(text.Length * 3);
+        if (text.Length <= span.Length && System.Text.Ascii.FromUtf16(text, span, out var ascii) == System.Buffers.OperationStatus.Done)
+        {
+            output.Advance(ascii);
+            return;
+        }
+        output.Advance(Strict.GetBytes(text, span));
     }
 }

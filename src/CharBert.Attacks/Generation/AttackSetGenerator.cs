@@ -114,7 +114,12 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, TaskKind
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static bool HasSurrogate(string word) => word.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
+    static bool HasSurrogate(string word)
+    {
+        foreach (var c in word) // words are short: a plain loop beats a vectorised search
+            if (char.IsSurrogate(c)) return true;
+        return false;
+    }
 
     /// <summary>Attacks every record on up to <paramref name="threads"/> threads; results keep input order.</summary>
     public AttackRecordResult[] AttackAll(IReadOnlyList<AttackRecordInput> inputs, int threads, AttackCounters total,

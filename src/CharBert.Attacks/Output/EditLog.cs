@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using CharBert.Attacks.Formats;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Perturbations;
+using CharBert.Text.IO.Chunks;
 using CsvHelper;
 
 namespace CharBert.Attacks.Output;
@@ -24,7 +24,6 @@ public enum EditLogFormat { Csv, None }
 /// CsvHelper's per-field writer was a measurable share of a run at corpus scale. Reading uses CsvHelper.</summary>
 public static class EditLog
 {
-    static readonly System.Buffers.SearchValues<char> NeedsQuotes = System.Buffers.SearchValues.Create("\",\n");
     static readonly byte[][] TypeNames = Enum.GetValues<PerturbationType>().Select(t => Field(t.ToName())).ToArray();
 
     public static ReadOnlyMemory<byte> Header { get; } = Encoding.UTF8.GetBytes(string.Join(",",
@@ -33,7 +32,7 @@ public static class EditLog
 
     /// <summary>Appends one row per edit of <paramref name="results"/> (no header).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AppendRows(IReadOnlyList<AttackRecordResult> results, string recipe, IBufferWriter<byte> output)
+    public static void AppendRows(IReadOnlyList<AttackRecordResult> results, string recipe, PooledByteBuffer output)
     {
         var recipeField = Field(recipe);
         for (var r = 0; r < results.Count; r++)
@@ -71,15 +70,18 @@ public static class EditLog
 
     static byte[] Field(string value)
     {
-        var buffer = new ArrayBufferWriter<byte>(value.Length + 8);
+        using var buffer = new PooledByteBuffer(value.Length * 3 + 8);
         WriteField(buffer, value);
         return buffer.WrittenSpan.ToArray();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static void WriteField(IBufferWriter<byte> output, string value)
+    static void WriteField(PooledByteBuffer output, string value)
     {
-        var quote = value.Length > 0 && (value.AsSpan().IndexOfAny(NeedsQuotes) >= 0 || value[0] == ' ' || value[^1] == ' ');
+        if (value.Length == 0) return;
+        var quote = value[0] == ' ' || value[^1] == ' ';
+        foreach (var c in value) // short fields: a plain loop beats a vectorised search
+            quote |= c is '"' or ',' or '\n';
         if (!quote)
         {
             Utf8Out.Write(output, value);
@@ -98,10 +100,9 @@ public static class EditLog
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static void WriteInt(IBufferWriter<byte> output, int value)
+    static void WriteInt(PooledByteBuffer output, int value)
     {
-        var span = output.GetSpan(11);
-        value.TryFormat(span, out var written, default, CultureInfo.InvariantCulture);
+        value.TryFormat(output.GetSpan(11), out var written, default, CultureInfo.InvariantCulture);
         output.Advance(written);
     }
 }

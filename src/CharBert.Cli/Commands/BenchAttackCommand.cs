@@ -83,10 +83,10 @@ public static class BenchAttackCommand
         var first = endToEnd[0];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"end to end (`charbert attack --recipe {first.Recipe} --edit-log {first.EditLog}` as a child process; marginal = extra words / extra seconds of {first.Copies} copies over 1):"));
-        Console.WriteLine($"{"threads",8}{"1 copy s",10}{$"{first.Copies} copies s",14}{"marginal words/s",18}{"RSS 1 copy MB",15}{$"RSS {first.Copies} copies MB",18}");
+        Console.WriteLine($"{"threads",8}{"1 copy s",10}{$"{first.Copies} copies s",14}{"marginal words/s",18}{"cpu s",8}{$"{first.Copies}x cpu s",12}{"words/cpu-s",14}{"RSS 1 copy MB",15}{$"RSS {first.Copies} copies MB",18}");
         foreach (var r in endToEnd)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Threads,8}{r.SecondsOneCopy,10:F2}{r.SecondsCopies,14:F2}{r.MarginalWordsPerSecond,18:N0}{r.PeakRssOneCopy / 1e6,15:F0}{r.PeakRssCopies / 1e6,18:F0}"));
+                $"{r.Threads,8}{r.SecondsOneCopy,10:F2}{r.SecondsCopies,14:F2}{r.MarginalWordsPerSecond,18:N0}{r.CpuSecondsOneCopy,8:F2}{r.CpuSecondsCopies,12:F2}{r.MarginalWordsPerCpuSecond,14:N0}{r.PeakRssOneCopy / 1e6,15:F0}{r.PeakRssCopies / 1e6,18:F0}"));
     }
 
     static Row Measure(AttackRecipe recipe, TaskKind kind, IReadOnlyList<AttackRecordInput> records, int threads, long tokens, double minSeconds)

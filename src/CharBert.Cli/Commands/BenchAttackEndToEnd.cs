@@ -10,9 +10,11 @@ namespace CharBert.Cli.Commands;
 /// (<see cref="PeakMemoryReport"/>). The copies live in a temporary folder that is deleted afterwards.</summary>
 static class BenchAttackEndToEnd
 {
-    /// <summary>One thread count: medians over the repeats for 1 and N copies, and the marginal words/s.</summary>
-    public sealed record Row(string Recipe, int Threads, string EditLog, int Copies, long WordsPerCopy, double SecondsOneCopy,
-        double SecondsCopies, double MarginalWordsPerSecond, long PeakRssOneCopy, long PeakRssCopies, long BytesPerCopy);
+    /// <summary>One thread count: medians over the repeats for 1 and N copies, and the marginal words per second of
+    /// wall time and per second of the child's CPU time (all its threads; steadier on a loaded machine).</summary>
+    public sealed record Row(string Recipe, int Threads, string EditLog, int Copies, long WordsPerCopy, long BytesPerCopy,
+        double SecondsOneCopy, double SecondsCopies, double MarginalWordsPerSecond,
+        double CpuSecondsOneCopy, double CpuSecondsCopies, double MarginalWordsPerCpuSecond, long PeakRssOneCopy, long PeakRssCopies);
 
     public static IReadOnlyList<Row> Measure(string task, string input, string recipe, IReadOnlyList<int> threadCounts, int copies,
         string editLog, int repeats, string tempRoot)
@@ -31,8 +33,11 @@ static class BenchAttackEndToEnd
                 var small = Enumerable.Range(0, repeats).Select(k => RunChild(task, one, recipe, threads, editLog, folder, $"a{threads}-{k}")).ToArray();
                 var large = Enumerable.Range(0, repeats).Select(k => RunChild(task, many, recipe, threads, editLog, folder, $"b{threads}-{k}")).ToArray();
                 var (t1, tn) = (Median(small.Select(r => r.Seconds)), Median(large.Select(r => r.Seconds)));
-                rows.Add(new Row(recipe, threads, editLog, copies, words, t1, tn, (copies - 1) * words / Math.Max(tn - t1, 1e-9),
-                    (long)Median(small.Select(r => (double)r.PeakRss)), (long)Median(large.Select(r => (double)r.PeakRss)), new FileInfo(one).Length));
+                var (c1, cn) = (Median(small.Select(r => r.CpuSeconds)), Median(large.Select(r => r.CpuSeconds)));
+                var extraWords = (copies - 1) * words;
+                rows.Add(new Row(recipe, threads, editLog, copies, words, new FileInfo(one).Length, t1, tn, extraWords / Math.Max(tn - t1, 1e-9),
+                    c1, cn, extraWords / Math.Max(cn - c1, 1e-9),
+                    (long)Median(small.Select(r => (double)r.PeakRss)), (long)Median(large.Select(r => (double)r.PeakRss))));
             }
             return rows;
         }
@@ -66,16 +71,16 @@ static class BenchAttackEndToEnd
         for (var c = 1; c < copies; c++) output.Write(repeated);
     }
 
-    static (double Seconds, long PeakRss) RunChild(string task, string input, string recipe, int threads, string editLog, string folder, string name)
+    static (double Seconds, double CpuSeconds, long PeakRss) RunChild(string task, string input, string recipe, int threads, string editLog, string folder, string name)
     {
         var outDir = Path.Combine(folder, "out-" + name);
-        var rssFile = Path.Combine(folder, "rss-" + name);
+        var reportFile = Path.Combine(folder, "resources-" + name);
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardError = true, RedirectStandardOutput = true };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet") start.ArgumentList.Add(typeof(BenchAttackEndToEnd).Assembly.Location);
         foreach (var arg in new[] { "attack", "--task", task, "--input", input, "--recipe", recipe, "--threads", threads.ToString(CultureInfo.InvariantCulture),
                      "--edit-log", editLog, "--quiet", "--out", outDir })
             start.ArgumentList.Add(arg);
-        start.Environment[PeakMemoryReport.Variable] = rssFile;
+        start.Environment[PeakMemoryReport.Variable] = reportFile;
         var clock = Stopwatch.StartNew();
         using var child = Process.Start(start)!;
         var stderr = child.StandardError.ReadToEndAsync();
@@ -83,8 +88,8 @@ static class BenchAttackEndToEnd
         child.WaitForExit();
         var seconds = clock.Elapsed.TotalSeconds;
         if (child.ExitCode != 0) throw new UserFacingException($"charbert attack failed (exit {child.ExitCode}) on {input}: {stderr.Result.Trim()}");
-        var rss = long.Parse(File.ReadAllText(rssFile), CultureInfo.InvariantCulture);
+        var (rss, cpu) = PeakMemoryReport.Read(reportFile);
         Directory.Delete(outDir, recursive: true);
-        return (seconds, rss);
+        return (seconds, cpu, rss);
     }
 }

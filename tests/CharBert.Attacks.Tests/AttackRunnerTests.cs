@@ -12,9 +12,17 @@ public class AttackRunnerTests
 
     static AttackManifest RunInto(string input, string outDir, int threads, ulong seed = 9)
     {
-        var sets = AttackRunner.Sets("charbert2020", new RecipeRequest(TaskKind.TokenLevel), mixed: true, perType: true);
-        return AttackRunner.Run(ConllAttackDocument.Load(input), input, "ner", sets, seed, TaskKind.TokenLevel, threads, outDir,
-            new Dictionary<string, string> { ["tokens"] = "all" });
+        return AttackRunner.Run(new AttackJob
+        {
+            Format = new ConllAttackFormat(),
+            InputPath = input,
+            Task = "ner",
+            Sets = AttackRunner.Sets("charbert2020", new RecipeRequest(TaskKind.TokenLevel), mixed: true, perType: true),
+            Seed = seed,
+            Threads = threads,
+            OutDir = outDir,
+            Options = new Dictionary<string, string> { ["tokens"] = "all" },
+        });
     }
 
     [Test]
@@ -34,7 +42,7 @@ public class AttackRunnerTests
         Assert.That(Directory.GetFiles(dir.File("a"), "*.tmp"), Is.Empty);
 
         var drop = manifest.Sets.Single(s => s.Name == "drop");
-        var log = EditLogWriter.Read(Path.Combine(dir.File("a"), drop.EditLog));
+        var log = EditLog.Read(Path.Combine(dir.File("a"), drop.EditLog!));
         Assert.That(log, Has.Count.EqualTo(drop.Statistics.Edits));
         Assert.That(log.All(r => r.Perturbation == "drop" && r.Recipe == "charbert2020" && r.Attacked.Length == r.Original.Length - 1));
         Assert.That(drop.Statistics.WordsAttacked, Is.EqualTo(7), "all 7 words have length >= 4 and a drop always changes a word");

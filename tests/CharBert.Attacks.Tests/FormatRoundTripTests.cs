@@ -18,22 +18,19 @@ public class FormatRoundTripTests
     const string Qnli = "index\tquestion\tsentence\tlabel\n0\tWhere do the purple otters sleep?\tPurple otters sleep (mostly) beside quiet rivers.\tentailment\n" +
                         "1\tWhat colour is the glass lantern?\tThe lantern, made of glass, glows amber at night.\tnot_entailment\n";
 
-    static AttackRecordResult[] Attack(IAttackDocument document, string recipe, TaskKind kind, double? rate = null, ulong seed = 1) =>
-        new AttackSetGenerator(RecipeCatalog.Create(recipe, new RecipeRequest(kind, Rate: rate)), seed, kind)
-            .AttackAll(document.Records, 2, new AttackCounters());
 
     [Test]
     public void Conll_unattacked_is_byte_identical_and_attacked_changes_only_the_word_column()
     {
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("in.txt"), Conll);
-        var document = ConllAttackDocument.Load(dir.File("in.txt"));
-        document.Write(dir.File("same.txt"), Attack(document, "rate", TaskKind.TokenLevel, rate: 0));
-        Assert.That(File.ReadAllBytes(dir.File("same.txt")), Is.EqualTo(File.ReadAllBytes(dir.File("in.txt"))));
+        var format = new ConllAttackFormat();
+        var same = AttackFiles.Attack(format, dir.File("in.txt"), dir.File("same"), "rate", rate: 0);
+        Assert.That(File.ReadAllBytes(same.Output), Is.EqualTo(File.ReadAllBytes(dir.File("in.txt"))));
 
-        document.Write(dir.File("attacked.txt"), Attack(document, "charbert2020", TaskKind.TokenLevel));
+        var attacked = AttackFiles.Attack(format, dir.File("in.txt"), dir.File("attacked"), "charbert2020");
         var before = File.ReadAllText(dir.File("in.txt")).Split("\r\n");
-        var after = File.ReadAllText(dir.File("attacked.txt")).Split("\r\n");
+        var after = File.ReadAllText(attacked.Output).Split("\r\n");
         Assert.That(after, Has.Length.EqualTo(before.Length));
         var changed = 0;
         for (var i = 0; i < before.Length; i++)
@@ -53,9 +50,8 @@ public class FormatRoundTripTests
     {
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("in.txt"), Conll);
-        var document = ConllAttackDocument.Load(dir.File("in.txt"), filter);
-        var results = Attack(document, "charbert2020", TaskKind.TokenLevel);
-        var edited = results.SelectMany(r => r.Edits.Select(e => e.Original)).ToArray();
+        var edited = AttackFiles.Attack(new ConllAttackFormat(filter), dir.File("in.txt"), dir.File("out"), "charbert2020")
+            .Edits.Select(e => e.Original).ToArray();
         Assert.That(edited, Is.SubsetOf(attackable));
         Assert.That(edited.Length, Is.GreaterThanOrEqualTo(attackable.Length - 1), "at most one no-op swap/keyboard draw expected here");
     }
@@ -65,14 +61,14 @@ public class FormatRoundTripTests
     {
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("dev.tsv"), Qnli);
-        var document = TsvAttackDocument.Load(dir.File("dev.tsv"), GlueLayouts.Qnli, ["question"]);
-        Assert.That(document.Records, Has.Count.EqualTo(2));
-        document.Write(dir.File("same.tsv"), Attack(document, "rate", TaskKind.Sentence, rate: 0));
-        Assert.That(File.ReadAllBytes(dir.File("same.tsv")), Is.EqualTo(File.ReadAllBytes(dir.File("dev.tsv"))));
+        var format = new TsvAttackFormat(GlueLayouts.Qnli, ["question"]);
+        Assert.That(AttackFormats.ReadRecords(format, dir.File("dev.tsv")), Has.Count.EqualTo(2));
+        var same = AttackFiles.Attack(format, dir.File("dev.tsv"), dir.File("same"), "rate", rate: 0);
+        Assert.That(File.ReadAllBytes(same.Output), Is.EqualTo(File.ReadAllBytes(dir.File("dev.tsv"))));
 
-        document.Write(dir.File("out.tsv"), Attack(document, "charbert2020", TaskKind.Sentence));
+        var attacked = AttackFiles.Attack(format, dir.File("dev.tsv"), dir.File("out"), "charbert2020");
         var before = File.ReadAllLines(dir.File("dev.tsv")).Select(l => l.Split('\t')).ToArray();
-        var after = File.ReadAllLines(dir.File("out.tsv")).Select(l => l.Split('\t')).ToArray();
+        var after = File.ReadAllLines(attacked.Output).Select(l => l.Split('\t')).ToArray();
         Assert.That(after[0], Is.EqualTo(before[0]));
         for (var i = 1; i < before.Length; i++)
         {
@@ -82,7 +78,7 @@ public class FormatRoundTripTests
             Assert.That(after[i][1].Split(' '), Has.Length.EqualTo(before[i][1].Split(' ').Length));
             Assert.That(after[i][1], Does.EndWith("?"));
         }
-        Assert.Throws<ArgumentException>(() => TsvAttackDocument.Load(dir.File("dev.tsv"), GlueLayouts.Qnli, ["label"]));
+        Assert.Throws<ArgumentException>(() => AttackFormats.ReadRecords(new TsvAttackFormat(GlueLayouts.Qnli, ["label"]), dir.File("dev.tsv")));
     }
 
     static string SquadJson(string context, params (string Id, string Question, string Answer)[] qas)
@@ -108,9 +104,9 @@ public class FormatRoundTripTests
             ("q4", "Who founded it?", "weavers")));
         for (ulong seed = 1; seed <= 20; seed++)
         {
-            var document = SquadAttackDocument.Load(dir.File("squad.json"), SquadTarget.Contexts, protectAnswers);
-            document.Write(dir.File("out.json"), Attack(document, "charbert2020", TaskKind.Sentence, seed: seed));
-            var attacked = SquadFile.Load(dir.File("out.json")); // the loader itself checks context[start:][:len] == text
+            var output = AttackFiles.Attack(new SquadAttackFormat(SquadTarget.Contexts, protectAnswers), dir.File("squad.json"),
+                dir.File("out"), "charbert2020", seed: seed).Output;
+            var attacked = SquadFile.Load(output); // the loader itself checks context[start:][:len] == text
             var context = attacked.Examples[0].Context;
             Assert.That(context, Is.Not.EqualTo(Context));
             foreach (var example in attacked.Examples)
@@ -131,13 +127,11 @@ public class FormatRoundTripTests
     {
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("squad.json"), SquadJson(Context, ("q1", "Where does Harbourtown lie?", "east of the Glimmer Mountains")));
-        var both = SquadAttackDocument.Load(dir.File("squad.json"), SquadTarget.Both);
-        both.Write(dir.File("same.json"), Attack(both, "rate", TaskKind.Sentence, rate: 0));
-        Assert.That(File.ReadAllBytes(dir.File("same.json")), Is.EqualTo(File.ReadAllBytes(dir.File("squad.json"))));
+        var same = AttackFiles.Attack(new SquadAttackFormat(SquadTarget.Both), dir.File("squad.json"), dir.File("same"), "rate", rate: 0);
+        Assert.That(File.ReadAllBytes(same.Output), Is.EqualTo(File.ReadAllBytes(dir.File("squad.json"))));
 
-        var questions = SquadAttackDocument.Load(dir.File("squad.json"), SquadTarget.Questions);
-        questions.Write(dir.File("q.json"), Attack(questions, "charbert2020", TaskKind.Sentence));
-        var attacked = SquadFile.Load(dir.File("q.json")).Examples[0];
+        var questions = AttackFiles.Attack(new SquadAttackFormat(SquadTarget.Questions), dir.File("squad.json"), dir.File("q"), "charbert2020");
+        var attacked = SquadFile.Load(questions.Output).Examples[0];
         Assert.That(attacked.Context, Is.EqualTo(Context));
         Assert.That(attacked.Question, Is.Not.EqualTo("Where does Harbourtown lie?"));
         Assert.That(attacked.Question, Does.EndWith("?"));

@@ -17,16 +17,13 @@ public class SharedDataTests
     {
         var path = RequireFile("data/conll2003/test.txt");
         using var dir = new TempDirectory();
-        var document = ConllAttackDocument.Load(path);
-        var counters = new AttackCounters();
-        var results = new AttackSetGenerator(new CharBert2020Recipe(TaskKind.TokenLevel), 2020, TaskKind.TokenLevel)
-            .AttackAll(document.Records, 4, counters);
-        document.Write(dir.File("attacked.txt"), results);
+        var run = AttackFiles.Attack(new ConllAttackFormat(), path, dir.File("out"), "charbert2020", seed: 2020, threads: 4);
+        var counters = run.Manifest.Sets[0].Statistics;
 
         using var original = ConllReader.Open(path);
-        using var attacked = ConllReader.Open(dir.File("attacked.txt"));
+        using var attacked = ConllReader.Open(run.Output);
         var pairs = original.ReadSentences().Zip(attacked.ReadSentences()).ToArray();
-        Assert.That(pairs, Has.Length.EqualTo(document.Records.Count));
+        Assert.That(pairs, Has.Length.EqualTo(counters.Records));
         foreach (var (o, a) in pairs)
         {
             Assert.That(a.Tokens.Select(t => t.Fields.Skip(1)), Is.EqualTo(o.Tokens.Select(t => t.Fields.Skip(1))), $"labels at line {o.Tokens[0].LineNumber}");
@@ -36,17 +33,18 @@ public class SharedDataTests
         var words = pairs.SelectMany(p => p.First.Words).ToArray();
         var expectedEligible = words.Count(w => w.Length >= 4 && !w.All(char.IsAsciiDigit));
         Assert.That(counters.WordsEligible, Is.EqualTo(expectedEligible));
-        var draws = counters.EditsByType.Sum() + counters.NoOpDrawsByType.Sum();
+        long Draws(string type) => counters.EditsByType.GetValueOrDefault(type) + counters.NoOpDrawsByType.GetValueOrDefault(type);
+        var draws = counters.EditsByType.Values.Sum() + counters.NoOpDrawsByType.Values.Sum();
         Assert.That(draws, Is.EqualTo(expectedEligible));
         foreach (var type in new[] { PerturbationType.Drop, PerturbationType.Add, PerturbationType.Swap })
         {
-            var n = counters.EditsByType[(int)type] + counters.NoOpDrawsByType[(int)type];
+            var n = Draws(type.ToName());
             var sigma = Math.Sqrt(draws * 0.25 * 0.75);
             // stopwords that draw keyboard are redrawn among the other three, so those get slightly more than 1/4
             Assert.That(n, Is.InRange(draws * 0.25 - 4.5 * sigma, draws * (0.25 + 1 / 12.0) + 4.5 * sigma), type.ToName());
         }
         TestContext.Out.WriteLine($"CoNLL test: {counters.WordsSeen} tokens, {counters.WordsEligible} eligible, {counters.WordsAttacked} attacked, " +
-                                  $"no-op draws {counters.NoOpDrawsByType.Sum()}");
+                                  $"no-op draws {counters.NoOpDrawsByType.Values.Sum()}");
     }
 
     [Test]
@@ -54,11 +52,8 @@ public class SharedDataTests
     {
         var path = RequireFile("data/conll2003/test.txt");
         using var dir = new TempDirectory();
-        var document = ConllAttackDocument.Load(path);
-        var results = new AttackSetGenerator(new RateRecipe(TaskKind.TokenLevel, new RateRecipeSettings { WordRate = 0 }), 1, TaskKind.TokenLevel)
-            .AttackAll(document.Records, 2, new AttackCounters());
-        document.Write(dir.File("same.txt"), results);
-        Assert.That(File.ReadAllBytes(dir.File("same.txt")), Is.EqualTo(File.ReadAllBytes(path)));
+        var run = AttackFiles.Attack(new ConllAttackFormat(), path, dir.File("out"), "rate", rate: 0, chunkBytes: 4096);
+        Assert.That(File.ReadAllBytes(run.Output), Is.EqualTo(File.ReadAllBytes(path)));
     }
 
     [Test]
@@ -66,11 +61,9 @@ public class SharedDataTests
     {
         var path = RequireFile("data/glue-qnli/dev.tsv");
         using var dir = new TempDirectory();
-        var document = TsvAttackDocument.Load(path, GlueLayouts.Qnli, ["question"]);
-        var results = new AttackSetGenerator(new CharBert2020Recipe(TaskKind.Sentence), 7, TaskKind.Sentence).AttackAll(document.Records, 4, new AttackCounters());
-        document.Write(dir.File("dev.tsv"), results);
+        var run = AttackFiles.Attack(new TsvAttackFormat(GlueLayouts.Qnli, ["question"]), path, dir.File("out"), "charbert2020", seed: 7, threads: 4);
         var before = File.ReadAllLines(path);
-        var after = File.ReadAllLines(dir.File("dev.tsv"));
+        var after = File.ReadAllLines(run.Output);
         Assert.That(after, Has.Length.EqualTo(before.Length));
         var changed = 0;
         for (var i = 0; i < before.Length; i++)

@@ -1,48 +1,96 @@
+using System.Runtime.CompilerServices;
+using System.Diagnostics;
 using CharBert.Attacks.Formats;
 using CharBert.Attacks.Output;
 using CharBert.Attacks.Perturbations;
 using CharBert.Attacks.Recipes;
+using CharBert.Text.IO;
+using CharBert.Text.IO.Chunks;
 
 namespace CharBert.Attacks.Generation;
 
-/// <summary>One requested attack set: a name ("mixed" or a type name) and the recipe that makes it.</summary>
-public sealed record AttackSetRequest(string Name, AttackRecipe Recipe);
-
-/// <summary>Generates attack sets for a document and writes, into <c>outDir</c>, per set
-/// <c>{stem}.{recipe}.{set}{ext}</c>, <c>….edits.csv</c> and <c>….statistics.json</c>, plus one
-/// <c>{stem}.{recipe}.manifest.json</c>. Every file is written atomically.</summary>
+/// <summary>Generates attack sets for a file in one streaming pass and writes, into <c>OutDir</c>, per set
+/// <c>{stem}.{recipe}.{set}{ext}</c>, <c>….edits.csv</c> (unless the edit log is off) and <c>….statistics.json</c>,
+/// plus one <c>{stem}.{recipe}.manifest.json</c>. The input is read in chunks of whole records, attacked on worker
+/// threads and written in order (<see cref="OrderedPipeline"/>), so memory does not grow with the input and the
+/// bytes do not depend on the thread count. Everything is staged beside <c>OutDir</c> and moved into place at the
+/// end (<see cref="StagedFolder"/>): an interrupted run leaves no partial output.</summary>
 public static class AttackRunner
 {
     /// <summary>The set over all requested edit types (the others are named after their single type).</summary>
     public const string MixedSetName = "mixed";
 
-    public static AttackManifest Run(IAttackDocument document, string inputPath, string task, IReadOnlyList<AttackSetRequest> sets,
-        ulong seed, TaskKind taskKind, int threads, string outDir, IReadOnlyDictionary<string, string> options,
-        Action<int>? progress = null)
+    const string ManifestSuffix = ".manifest.json";
+    const string AdversarialSummarySuffix = ".adversarial.summary.json";
+
+    public static AttackManifest Run(AttackJob job, CancellationToken cancellation = default)
     {
-        if (sets.Count == 0) throw new ArgumentException("no attack set requested");
-        Directory.CreateDirectory(outDir);
-        var recipeName = sets[0].Recipe.Name;
-        var extension = Path.GetExtension(document.FileName);
-        var entries = new List<AttackSetEntry>();
-        foreach (var set in sets)
+        if (job.Sets.Count == 0) throw new ArgumentException("no attack set requested");
+        var clock = Stopwatch.StartNew();
+        var fileName = Path.GetFileName(job.InputPath);
+        var recipeName = job.Sets[0].Recipe.Name;
+        using var input = new HashingReadStream(InputFile.OpenRead(job.InputPath));
+        var totalBytes = input.Length;
+        using var staged = StagedFolder.Begin(job.OutDir, job.Overwrite, IsRunMarker, RunFilePrefixes, job.Notice);
+        using var reader = job.Format.Open(input, job.InputPath, job.ChunkBytes);
+        var sets = job.Sets.Select(set => new SetOutput(SetPath(staged.Path, fileName, recipeName, set.Name), set,
+            new AttackSetGenerator(set.Recipe, job.Seed, job.Format.WordKind), job.EditLog)).ToArray();
+        try
         {
-            var outputPath = SetPath(outDir, document.FileName, recipeName, set.Name);
-            var prefix = outputPath[..^extension.Length];
-            var counters = new AttackCounters();
-            var results = new AttackSetGenerator(set.Recipe, seed, taskKind).AttackAll(document.Records, threads, counters, progress);
-            document.Write(outputPath, results);
-            EditLogWriter.Write(prefix + ".edits.csv", EditLogWriter.Rows(results, set.Recipe.Name));
-            var statistics = AttackStatistics.From(counters);
-            AttackManifest.WriteJson(prefix + ".statistics.json", statistics);
-            entries.Add(new AttackSetEntry(set.Name, set.Recipe.Types.Select(t => t.ToName()).ToArray(), FileFingerprint.Of(outputPath),
-                Path.GetFileName(prefix + ".edits.csv"), Path.GetFileName(prefix + ".statistics.json"), statistics));
+            foreach (var set in sets) set.Begin(reader.Preamble.Span);
+            long records = 0, words = 0;
+            OrderedPipeline.Run(
+                read: () => reader.Read() is { } chunk ? new ReadChunk(chunk, reader.BytesRead) : null,
+                process: chunk => Attack(chunk, sets, job.EditLog),
+                write: attacked =>
+                {
+                    for (var s = 0; s < sets.Length; s++) sets[s].Write(attacked.Parts[s]);
+                    records += attacked.Records;
+                    words += attacked.Words;
+                    job.Progress?.Report(new AttackProgress(attacked.BytesRead, totalBytes, records, words, clock.Elapsed));
+                },
+                workers: Math.Max(1, job.Threads), maxInFlight: Math.Max(1, job.Threads) + 2, cancellation);
+
+            var entries = sets.Select(set => set.Finish()).ToArray();
+            var first = job.Sets[0].Recipe;
+            var manifest = new AttackManifest("charbert attack", AttackManifest.CurrentToolVersion(), job.Task, input.Fingerprint(fileName),
+                first.Name, first.Reproduces, job.Seed, first.Parameters,
+                new SortedDictionary<string, string>(job.Options.ToDictionary(), StringComparer.Ordinal), entries);
+            AttackManifest.WriteJson(ManifestPath(staged.Path, fileName, recipeName), manifest);
+            staged.Commit();
+            return manifest;
         }
-        var first = sets[0].Recipe;
-        var manifest = new AttackManifest("charbert attack", AttackManifest.CurrentToolVersion(), task, FileFingerprint.Of(inputPath),
-            first.Name, first.Reproduces, seed, first.Parameters, new SortedDictionary<string, string>(options.ToDictionary(), StringComparer.Ordinal), entries);
-        AttackManifest.WriteJson(ManifestPath(outDir, document.FileName, recipeName), manifest);
-        return manifest;
+        finally
+        {
+            foreach (var set in sets) set.Dispose();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static AttackedChunk Attack(ReadChunk chunk, SetOutput[] sets, EditLogFormat editLog)
+    {
+        var records = chunk.Chunk.Records;
+        var parts = new AttackedChunk.Part[sets.Length];
+        var attacked = new AttackedChunk(parts, records.Count, records.Sum(r => (long)r.Words.Count), chunk.BytesRead);
+        try
+        {
+            var results = new AttackRecordResult[records.Count];
+            for (var s = 0; s < sets.Length; s++)
+            {
+                var counters = new AttackCounters();
+                for (var i = 0; i < records.Count; i++) results[i] = sets[s].Generator.Attack(records[i], counters);
+                var output = new PooledByteBuffer(chunk.Chunk.ByteCount + chunk.Chunk.ByteCount / 16 + 256);
+                parts[s] = new AttackedChunk.Part(output, editLog == EditLogFormat.Csv ? new PooledByteBuffer() : null, counters);
+                chunk.Chunk.Render(results, output);
+                if (parts[s].EditLog is { } log) EditLog.AppendRows(results, sets[s].Generator.Recipe.Name, log);
+            }
+            return attacked;
+        }
+        catch
+        {
+            attacked.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Where <see cref="Run"/> writes set <paramref name="setName"/> of <paramref name="inputFileName"/>:
@@ -52,7 +100,19 @@ public static class AttackRunner
 
     /// <summary>Where <see cref="Run"/> writes the manifest, last: its presence means every set is complete.</summary>
     public static string ManifestPath(string outDir, string inputFileName, string recipe) =>
-        Path.Combine(outDir, $"{Path.GetFileNameWithoutExtension(inputFileName)}.{recipe}.manifest.json");
+        Path.Combine(outDir, $"{Path.GetFileNameWithoutExtension(inputFileName)}.{recipe}{ManifestSuffix}");
+
+    /// <summary>The files that mark a complete attack run in a folder: a random attack's manifest or an adversarial
+    /// search's summary.</summary>
+    public static bool IsRunMarker(string fileName) =>
+        fileName.EndsWith(ManifestSuffix, StringComparison.Ordinal) || fileName.EndsWith(AdversarialSummarySuffix, StringComparison.Ordinal);
+
+    /// <summary>The name prefixes of the files of the run a marker belongs to (<c>{stem}.{recipe}.</c> or <c>{stem}.adversarial.</c>).</summary>
+    public static IEnumerable<string> RunFilePrefixes(string marker)
+    {
+        if (marker.EndsWith(AdversarialSummarySuffix, StringComparison.Ordinal)) yield return marker[..^"summary.json".Length];
+        else if (marker.EndsWith(ManifestSuffix, StringComparison.Ordinal)) yield return marker[..^"manifest.json".Length];
+    }
 
     /// <summary>The mixed set over <paramref name="types"/> and/or one set per type.</summary>
     public static IReadOnlyList<AttackSetRequest> Sets(string recipe, RecipeRequest request, bool mixed, bool perType)
@@ -64,5 +124,78 @@ public static class AttackRunner
             foreach (var type in mixedRecipe.Types)
                 sets.Add(new AttackSetRequest(type.ToName(), RecipeCatalog.Create(recipe, request with { Types = [type] })));
         return sets;
+    }
+
+    /// <summary>A chunk as read, with the reader's position after it (for progress).</summary>
+    sealed class ReadChunk(AttackChunk chunk, long bytesRead) : IDisposable
+    {
+        public AttackChunk Chunk => chunk;
+        public long BytesRead => bytesRead;
+        public void Dispose() => chunk.Dispose();
+    }
+
+    /// <summary>A chunk attacked with every set: per set the rendered bytes, the edit-log rows and the tallies.</summary>
+    sealed class AttackedChunk(AttackedChunk.Part[] parts, int records, long words, long bytesRead) : IDisposable
+    {
+        public sealed record Part(PooledByteBuffer Output, PooledByteBuffer? EditLog, AttackCounters Counters);
+
+        public Part[] Parts => parts;
+        public int Records => records;
+        public long Words => words;
+        public long BytesRead => bytesRead;
+
+        public void Dispose()
+        {
+            foreach (var part in parts)
+            {
+                part?.Output.Dispose();
+                part?.EditLog?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The files of one set while a run writes them, and its running tallies.</summary>
+    sealed class SetOutput(string outputPath, AttackSetRequest request, AttackSetGenerator generator, EditLogFormat editLog) : IDisposable
+    {
+        readonly string prefix = outputPath[..^Path.GetExtension(outputPath).Length];
+        readonly AttackCounters totals = new();
+        HashedFileWriter? output;
+        FileStream? log;
+
+        public AttackSetGenerator Generator => generator;
+        string LogPath => prefix + ".edits.csv";
+        string StatisticsPath => prefix + ".statistics.json";
+
+        public void Begin(ReadOnlySpan<byte> preamble)
+        {
+            output = new HashedFileWriter(outputPath);
+            output.Write(preamble);
+            if (editLog != EditLogFormat.Csv) return;
+            log = new FileStream(LogPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0);
+            log.Write(EditLog.Header.Span);
+        }
+
+        public void Write(AttackedChunk.Part part)
+        {
+            output!.Write(part.Output.WrittenSpan);
+            if (part.EditLog is { } rows) log!.Write(rows.WrittenSpan);
+            totals.Add(part.Counters);
+        }
+
+        public AttackSetEntry Finish()
+        {
+            var fingerprint = output!.Finish();
+            log?.Dispose();
+            var statistics = AttackStatistics.From(totals);
+            AttackManifest.WriteJson(StatisticsPath, statistics);
+            return new AttackSetEntry(request.Name, request.Recipe.Types.Select(t => t.ToName()).ToArray(), fingerprint,
+                log == null ? null : Path.GetFileName(LogPath), Path.GetFileName(StatisticsPath), statistics);
+        }
+
+        public void Dispose()
+        {
+            output?.Dispose();
+            log?.Dispose();
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using CharBert.Attacks.Randomness;
 using CharBert.Attacks.Recipes;
@@ -12,6 +13,7 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, TaskKind
     public ulong Seed => seed;
     public TaskKind Task => task;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public AttackRecordResult Attack(AttackRecordInput input, AttackCounters counters)
     {
         var count = input.Words.Count;
@@ -20,13 +22,17 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, TaskKind
         if (input.Allowed == null) allowed.Fill(true);
         else for (var i = 0; i < count; i++) allowed[i] = input.Allowed[i];
 
-        // Token-level words are attacked whole; sentence words on their alphabetic core (see WordCore).
+        // Token-level words are attacked whole, unless they hold a character outside the BMP: the perturbations
+        // index UTF-16 units and could split its surrogate pair. Sentence words on their alphabetic core (see WordCore).
         IReadOnlyList<string> cores = input.Words;
         WordCore[]? coreShapes = null;
-        if (task == TaskKind.Sentence)
+        if (task == TaskKind.TokenLevel)
+            for (var i = 0; i < count; i++) allowed[i] &= !HasSurrogate(input.Words[i]);
+        else
         {
-            var coreWords = new string[count];
-            coreShapes = new WordCore[count];
+            var coreWords = scratchCores ??= new ScratchWords();
+            coreWords.Reset(count);
+            coreShapes = scratchShapes is { } shapes && shapes.Length >= count ? shapes : scratchShapes = new WordCore[Math.Max(count, 64)];
             for (var i = 0; i < count; i++)
             {
                 var word = input.Words[i];
@@ -38,7 +44,8 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, TaskKind
         }
 
         var rng = SplitMix64.ForRecord(seed, input.Id);
-        var edits = new List<WordEdit>();
+        var edits = scratchEdits ??= [];
+        edits.Clear();
         recipe.AttackRecord(cores, allowed, ref rng, eligible, edits, counters);
 
         var attacked = input.Words;
@@ -72,7 +79,46 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, TaskKind
             counters.WordsAttacked++;
             counters.AttackedByLength[AttackCounters.Bucket(cores[edit.TokenIndex].Length)]++;
         }
-        return new AttackRecordResult(input.Id, attacked, edits);
+        return new AttackRecordResult(input.Id, attacked, edits.Count == 0 ? [] : edits.ToArray());
+    }
+
+    /// <summary>Reused per thread: most records' edits are copied out once, and records without edits allocate none.</summary>
+    [ThreadStatic] static List<WordEdit>? scratchEdits;
+
+    /// <summary>Reused per thread: sentence words' cores and shapes, needed only while a record is attacked.</summary>
+    [ThreadStatic] static ScratchWords? scratchCores;
+
+    [ThreadStatic] static WordCore[]? scratchShapes;
+
+    /// <summary>A reusable list of <see cref="Count"/> words (the recipe sees a list of exactly the record's length).</summary>
+    sealed class ScratchWords : IReadOnlyList<string>
+    {
+        string[] words = new string[64];
+
+        public int Count { get; private set; }
+
+        public string this[int index]
+        {
+            get => index < Count ? words[index] : throw new ArgumentOutOfRangeException(nameof(index));
+            set => words[index] = value;
+        }
+
+        public void Reset(int count)
+        {
+            if (words.Length < count) words = new string[Math.Max(count, words.Length * 2)];
+            Count = count;
+        }
+
+        public IEnumerator<string> GetEnumerator() => words.Take(Count).GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static bool HasSurrogate(string word)
+    {
+        foreach (var c in word) // words are short: a plain loop beats a vectorised search
+            if (char.IsSurrogate(c)) return true;
+        return false;
     }
 
     /// <summary>Attacks every record on up to <paramref name="threads"/> threads; results keep input order.</summary>

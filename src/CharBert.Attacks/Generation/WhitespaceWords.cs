@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace CharBert.Attacks.Generation;
 
 /// <summary>A text split into whitespace-separated words, remembering the exact separators so the text can be
@@ -16,6 +17,7 @@ public sealed class WhitespaceWords
         Words = words;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static WhitespaceWords Split(string text)
     {
         var starts = new List<int>();
@@ -37,6 +39,7 @@ public sealed class WhitespaceWords
     public int StartOf(int index) => _starts[index];
 
     /// <summary>The original text with each word replaced by <paramref name="replacements"/>[i]; separators kept.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Rebuild(IReadOnlyList<string> replacements)
     {
         if (replacements.Count != Words.Count) throw new ArgumentException("one replacement per word expected");

@@ -16,7 +16,8 @@ public sealed record FileFingerprint(string File, long Bytes, string Sha256)
 }
 
 /// <summary>One generated attack set (the mixed set, or one per perturbation type).</summary>
-public sealed record AttackSetEntry(string Name, IReadOnlyList<string> Types, FileFingerprint Output, string EditLog,
+/// <see cref="EditLog"/> is null when the run wrote no edit log.
+public sealed record AttackSetEntry(string Name, IReadOnlyList<string> Types, FileFingerprint Output, string? EditLog,
     string StatisticsFile, AttackStatistics Statistics);
 
 /// <summary>Everything needed to regenerate the outputs, and nothing that changes between identical runs (no

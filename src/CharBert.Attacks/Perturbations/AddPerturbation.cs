@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CharBert.Attacks.Randomness;
 
 namespace CharBert.Attacks.Perturbations;
@@ -20,6 +21,7 @@ public sealed class AddPerturbation(string alphabet, bool allowEnds = false) : I
         ["allow_ends"] = allowEnds.ToString().ToLowerInvariant(),
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PerturbationOutcome Apply(string word, ref SplitMix64 rng)
     {
         var range = EditRange.Insertion(word.Length, allowEnds);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CharBert.Attacks.Randomness;
 
 namespace CharBert.Attacks.Perturbations;
@@ -15,6 +16,7 @@ public abstract class CharacterReplacementPerturbation(bool allowEnds) : IPertur
     /// <summary>The characters <paramref name="c"/> may become (empty when none).</summary>
     protected abstract string Replacements(char c);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PerturbationOutcome Apply(string word, ref SplitMix64 rng)
     {
         var range = EditRange.Character(word.Length, allowEnds);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CharBert.Attacks.Randomness;
 
 namespace CharBert.Attacks.Perturbations;
@@ -12,6 +13,7 @@ public sealed class DropPerturbation(bool allowEnds = false) : IPerturbation
     (int First, int Last) Range(string word) =>
         word.Length < 2 ? (0, -1) : EditRange.Character(word.Length, allowEnds);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PerturbationOutcome Apply(string word, ref SplitMix64 rng)
     {
         var range = Range(word);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CharBert.Attacks.Randomness;
 
 namespace CharBert.Attacks.Perturbations;
@@ -10,6 +11,7 @@ public sealed class SwapPerturbation(bool allowEnds = false) : IPerturbation
     public IReadOnlyDictionary<string, string> Parameters { get; } =
         new Dictionary<string, string> { ["allow_ends"] = allowEnds.ToString().ToLowerInvariant() };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PerturbationOutcome Apply(string word, ref SplitMix64 rng)
     {
         var range = EditRange.SwapPair(word.Length, allowEnds);

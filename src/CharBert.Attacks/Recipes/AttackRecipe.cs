@@ -1,41 +1,65 @@
+using System.Runtime.CompilerServices;
 using CharBert.Attacks.Perturbations;
 using CharBert.Attacks.Randomness;
+using CharBert.Attacks.Recipes.Composition;
 
 namespace CharBert.Attacks.Recipes;
 
-/// <summary>A named random attack: which words are eligible, which get attacked, and with what edits.
+/// <summary>A named random attack, composed the way TextAttack builds a recipe: word <see cref="Constraints"/> decide
+/// which words are eligible, a <see cref="Selection"/> which eligible words are edited, and an <see cref="Editing"/>
+/// how (edit types, edits per word), over perturbations the recipe configures (alphabet, keyboard map, protected
+/// first/last characters). A recipe class only composes these pieces and documents itself in <see cref="Parameters"/>.
 /// Recipes are immutable and thread-safe; all randomness comes from the per-record generator.</summary>
-public abstract class AttackRecipe
+public abstract class AttackRecipe(string name, string reproduces)
 {
-    public abstract string Name { get; }
+    public string Name => name;
 
     /// <summary>What the recipe reproduces (paper / tool), for documentation and the manifest.</summary>
-    public abstract string Reproduces { get; }
+    public string Reproduces => reproduces;
 
-    public abstract IReadOnlyList<PerturbationType> Types { get; }
+    public IReadOnlyList<PerturbationType> Types { get; protected init; } = [];
+    public IReadOnlyList<IWordConstraint> Constraints
+    {
+        get => constraints;
+        protected init => constraints = value.ToArray();
+    }
+
+    IWordConstraint[] constraints = [];
+    public IWordSelection Selection { get; protected init; } = new EveryEligibleWord();
+    public WordEditing Editing { get; protected init; } = null!;
 
     /// <summary>Every setting, including those of the perturbations, for the manifest.</summary>
-    public abstract IReadOnlyDictionary<string, string> Parameters { get; }
+    public IReadOnlyDictionary<string, string> Parameters { get; protected init; } = new Dictionary<string, string>();
+
+    /// <summary>True when every constraint allows <paramref name="word"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool IsEligible(string word)
+    {
+        for (var c = 0; c < constraints.Length; c++) // an array, not the interface: no enumerator per word
+            if (!constraints[c].Allows(word)) return false;
+        return true;
+    }
 
     /// <summary>Attacks one record. <paramref name="words"/> are the word cores; <paramref name="allowed"/>[i] is
     /// false for words the task protects (e.g. non-entity tokens when only entities are attacked). Writes
     /// <paramref name="eligible"/>[i] and appends changed edits to <paramref name="edits"/> in token order.</summary>
-    public abstract void AttackRecord(IReadOnlyList<string> words, ReadOnlySpan<bool> allowed, ref SplitMix64 rng,
-        Span<bool> eligible, List<WordEdit> edits, AttackCounters counters);
-
-    /// <summary>Applies <paramref name="perturbation"/>, records a changed edit, tallies the draw.</summary>
-    protected static string ApplyAndRecord(IPerturbation perturbation, int tokenIndex, string word, ref SplitMix64 rng,
-        List<WordEdit> edits, AttackCounters counters)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AttackRecord(IReadOnlyList<string> words, ReadOnlySpan<bool> allowed, ref SplitMix64 rng,
+        Span<bool> eligible, List<WordEdit> edits, AttackCounters counters)
     {
-        var outcome = perturbation.Apply(word, ref rng);
-        if (!outcome.Changed)
-        {
-            counters.NoOpDrawsByType[(int)outcome.Type]++;
-            return word;
-        }
-        counters.EditsByType[(int)outcome.Type]++;
-        edits.Add(new WordEdit(tokenIndex, word, outcome.Word, outcome.Type, outcome.Position));
-        return outcome.Word;
+        var count = 0;
+        for (var i = 0; i < words.Count; i++)
+            if (eligible[i] = allowed[i] && IsEligible(words[i])) count++;
+        Selection.Attack(words, eligible, count, ref rng, Editing, edits, counters);
+    }
+
+    /// <summary>The requested types (default: all of <paramref name="supported"/>), checked against them.</summary>
+    protected static PerturbationType[] RequireTypes(string recipe, IReadOnlyList<PerturbationType>? requested, IReadOnlyList<PerturbationType> supported)
+    {
+        requested ??= supported;
+        if (requested.Count == 0 || requested.Any(t => !supported.Contains(t)))
+            throw new ArgumentException($"{recipe} uses {string.Join(", ", supported.Select(t => t.ToName()).SkipLast(1))} and {supported[^1].ToName()} only (any non-empty subset)");
+        return requested.ToArray();
     }
 
     protected static IReadOnlyDictionary<string, string> DescribePerturbations(IEnumerable<IPerturbation> perturbations,

@@ -1,5 +1,5 @@
 using CharBert.Attacks.Perturbations;
-using CharBert.Attacks.Randomness;
+using CharBert.Attacks.Recipes.Composition;
 using CharBert.Attacks.Resources;
 
 namespace CharBert.Attacks.Recipes;
@@ -18,55 +18,29 @@ public sealed class CharBert2020Recipe : AttackRecipe
 {
     public const int MinLength = 4;
 
-    readonly IPerturbation[] _perturbations;
-    readonly IPerturbation[] _nonKeyboard;
-    readonly bool _skipDigits;
-    readonly StopwordList _stopwords;
+    static readonly PerturbationType[] Supported =
+        [PerturbationType.Drop, PerturbationType.Add, PerturbationType.Swap, PerturbationType.Keyboard];
 
     public CharBert2020Recipe(TaskKind task, IReadOnlyList<PerturbationType>? types = null)
+        : base("charbert2020", "Ma et al. 2020, CharBERT (COLING), character attack sets CharAttack_NER / CharAttack_QNLI")
     {
-        var allowed = new[] { PerturbationType.Drop, PerturbationType.Add, PerturbationType.Swap, PerturbationType.Keyboard };
-        types ??= allowed;
-        if (types.Count == 0 || types.Any(t => !allowed.Contains(t)))
-            throw new ArgumentException("charbert2020 uses drop, add, swap and keyboard only (any non-empty subset)");
-        Types = types.ToArray();
-        var settings = new PerturbationSettings(
-            task == TaskKind.TokenLevel ? AddPerturbation.Letters : AddPerturbation.LowerLetters, KeyboardMap.CharBert2020);
-        _perturbations = Types.Select(settings.Create).ToArray();
-        _nonKeyboard = _perturbations.Where(p => p.Type != PerturbationType.Keyboard).ToArray();
-        _skipDigits = task == TaskKind.TokenLevel;
-        _stopwords = StopwordList.English;
-        Parameters = DescribePerturbations(_perturbations, new Dictionary<string, string>
+        Types = RequireTypes(Name, types, Supported);
+        var tokenLevel = task == TaskKind.TokenLevel;
+        var perturbations = Types.Select(new PerturbationSettings(
+            tokenLevel ? AddPerturbation.Letters : AddPerturbation.LowerLetters, KeyboardMap.CharBert2020).Create).ToArray();
+        var stopwords = StopwordList.English;
+
+        Constraints = tokenLevel ? [new MinWordLength(MinLength), new NotAllDigits()] : [new MinWordLength(MinLength)];
+        Selection = new EveryEligibleWord();
+        Editing = new WordEditing(new KeyboardRedrawnForStopwords(perturbations, stopwords));
+        Parameters = DescribePerturbations(perturbations, new Dictionary<string, string>
         {
             ["task"] = task.ToString(),
             ["types"] = string.Join(",", Types.Select(t => t.ToName())),
             ["min_length"] = MinLength.ToString(),
-            ["skip_all_digit_tokens"] = _skipDigits.ToString().ToLowerInvariant(),
-            ["keyboard_stopwords"] = _stopwords.Name,
+            ["skip_all_digit_tokens"] = tokenLevel.ToString().ToLowerInvariant(),
+            ["keyboard_stopwords"] = stopwords.Name,
             ["stopword_drawing_keyboard"] = "redraw-from-other-types",
         });
-    }
-
-    public override string Name => "charbert2020";
-    public override string Reproduces => "Ma et al. 2020, CharBERT (COLING), character attack sets CharAttack_NER / CharAttack_QNLI";
-    public override IReadOnlyList<PerturbationType> Types { get; }
-    public override IReadOnlyDictionary<string, string> Parameters { get; }
-
-    public override void AttackRecord(IReadOnlyList<string> words, ReadOnlySpan<bool> allowed, ref SplitMix64 rng,
-        Span<bool> eligible, List<WordEdit> edits, AttackCounters counters)
-    {
-        for (var i = 0; i < words.Count; i++)
-        {
-            var word = words[i];
-            eligible[i] = allowed[i] && word.Length >= MinLength && !(_skipDigits && TokenClass.IsAllDigits(word));
-            if (!eligible[i]) continue;
-            var perturbation = _perturbations[rng.NextInt(_perturbations.Length)];
-            if (perturbation.Type == PerturbationType.Keyboard && _stopwords.Contains(word))
-            {
-                if (_nonKeyboard.Length == 0) continue;
-                perturbation = _nonKeyboard[rng.NextInt(_nonKeyboard.Length)];
-            }
-            ApplyAndRecord(perturbation, i, word, ref rng, edits, counters);
-        }
     }
 }

@@ -8,8 +8,10 @@ using CharBert.Attacks.Recipes;
 
 namespace CharBert.Cli.Commands;
 
-/// <summary>`charbert bench attack`: random-recipe throughput (tokens/s) on a CoNLL file, single-threaded and
-/// with N threads, plus one end-to-end run (read, attack, write the set, log, statistics, manifest).</summary>
+/// <summary>`charbert bench attack`: two numbers side by side. Core: the recipes alone on records already in memory
+/// (no reading, writing or logging), tokens per second with 1 and N threads. End to end: the real `charbert attack`
+/// command as a child process, marginal words per second between 1 copy and N copies of the input (start-up
+/// excluded), with peak RSS for each (<see cref="BenchAttackEndToEnd"/>).</summary>
 public static class BenchAttackCommand
 {
     const string DefaultInput = "shared/data/conll2003/test.txt";
@@ -20,77 +22,89 @@ public static class BenchAttackCommand
 
     public static Command Create()
     {
-        var input = new Option<FileInfo?>("--input") { Description = $"CoNLL file (default: ../{DefaultInput} found above the current or program folder)" };
-        var threads = new Option<int>("--threads") { Description = "Threads for the parallel row", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var recipes = new Option<string>("--recipes") { Description = "Comma-separated recipes", DefaultValueFactory = _ => "charbert2020,pruthi2019,rate" };
-        var seconds = new Option<double>("--seconds") { Description = "Minimum measured time per row", DefaultValueFactory = _ => 2.0 };
+        var input = new Option<FileInfo?>("--input") { Description = $"Input file (default: ../{DefaultInput} found above the current or program folder)" };
+        var task = new Option<string>("--task") { Description = "Task of the input: ner | pos | glue:<name> | text", DefaultValueFactory = _ => "ner" };
+        var threads = new Option<int>("--threads") { Description = "Threads for the parallel rows (1 is always measured too)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var recipes = new Option<string>("--recipes") { Description = "Comma-separated recipes for the core rows", DefaultValueFactory = _ => "charbert2020,pruthi2019,rate" };
+        var seconds = new Option<double>("--seconds") { Description = "Minimum measured time per core row", DefaultValueFactory = _ => 2.0 };
+        var copies = new Option<int>("--copies") { Description = "End to end: copies of the input in the large run", DefaultValueFactory = _ => 20 };
+        var recipe = new Option<string>("--end-to-end-recipe") { Description = "End to end: the recipe", DefaultValueFactory = _ => "charbert2020" };
+        var editLog = new Option<string>("--edit-log") { Description = "End to end: csv | none", DefaultValueFactory = _ => "csv" };
+        var repeats = new Option<int>("--repeats") { Description = "End to end: runs per size (medians are reported)", DefaultValueFactory = _ => 3 };
+        var temp = new Option<DirectoryInfo?>("--temp") { Description = "End to end: folder for the copies and outputs (deleted afterwards; default: the system temp folder)" };
+        var skip = new Option<string?>("--skip") { Description = "core | end-to-end: leave one part out" };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
-        var command = new Command("attack", "Throughput of the random attack recipes on CoNLL (tokens/s)");
-        foreach (var o in new Option[] { input, threads, recipes, seconds, json }) command.Options.Add(o);
+        var command = new Command("attack", "Attack throughput: recipes alone (core) and the whole `charbert attack` command (end to end, marginal, with peak RSS)");
+        foreach (var o in new Option[] { input, task, threads, recipes, seconds, copies, recipe, editLog, repeats, temp, skip, json }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var path = parse.GetValue(input)?.FullName ?? FindDefaultInput();
-            var document = ConllAttackDocument.Load(path);
-            var tokens = document.Records.Sum(r => (long)r.Words.Count);
-            var threadCounts = new[] { 1, Math.Max(1, parse.GetValue(threads)) }.Distinct();
-            var rows = new List<Row>();
-            foreach (var name in parse.GetValue(recipes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var recipe = RecipeCatalog.Create(name, new RecipeRequest(TaskKind.TokenLevel));
-                foreach (var n in threadCounts) rows.Add(Measure(recipe, document, n, tokens, parse.GetValue(seconds)));
-            }
-            var endToEndCold = MeasureEndToEnd(path);
-            var endToEnd = MeasureEndToEnd(path); // second run: reader, writers, CsvHelper and JSON already JIT-compiled
+            var taskName = parse.GetValue(task)!;
+            var threadCounts = new[] { 1, Math.Max(1, parse.GetValue(threads)) }.Distinct().ToArray();
+            var skipped = parse.GetValue(skip);
+            if (skipped is not (null or "core" or "end-to-end")) throw new ArgumentException($"--skip must be core or end-to-end, not '{skipped}'");
+
+            var format = AttackFormats.ForTask(taskName);
+            var records = AttackFormats.ReadRecords(format, path);
+            var tokens = records.Sum(r => (long)r.Words.Count);
+            var core = new List<Row>();
+            if (skipped != "core")
+                foreach (var name in parse.GetValue(recipes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    var attackRecipe = RecipeCatalog.Create(name, new RecipeRequest(format.WordKind));
+                    foreach (var n in threadCounts) core.Add(Measure(attackRecipe, format.WordKind, records, n, tokens, parse.GetValue(seconds)));
+                }
+            var endToEnd = skipped == "end-to-end"
+                ? []
+                : BenchAttackEndToEnd.Measure(taskName, path, parse.GetValue(recipe)!, threadCounts, Math.Max(2, parse.GetValue(copies)),
+                    parse.GetValue(editLog)!, Math.Max(1, parse.GetValue(repeats)), parse.GetValue(temp)?.FullName ?? Path.GetTempPath());
+
             if (parse.GetValue(json))
-                Console.WriteLine(JsonSerializer.Serialize(new { input = Path.GetFileName(path), tokens, rows, end_to_end_cold_seconds = endToEndCold, end_to_end_seconds = endToEnd },
+                Console.WriteLine(JsonSerializer.Serialize(new { input = Path.GetFileName(path), task = taskName, tokens, core, end_to_end = endToEnd },
                     new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
             else
-            {
-                Console.WriteLine($"input {path}: {tokens:N0} tokens in {document.Records.Count:N0} sentences");
-                Console.WriteLine($"{"recipe",-14}{"threads",8}{"repeats",9}{"seconds",9}{"tokens/s",14}{"cpu s",8}{"tokens/cpu-s",14}");
-                foreach (var r in rows)
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Recipe,-14}{r.Threads,8}{r.Repeats,9}{r.Seconds,9:F2}{r.TokensPerSecond,14:N0}{r.CpuSeconds,8:F2}{r.TokensPerCpuSecond,14:N0}"));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"end to end (read, charbert2020 attack, write set + edit log + statistics + manifest, 1 thread): first {endToEndCold:F3} s, then {endToEnd:F3} s = {tokens / endToEnd:N0} tokens/s"));
-            }
+                Print(path, tokens, records.Count, core, endToEnd);
             return 0;
         });
         return command;
     }
 
-    static Row Measure(AttackRecipe recipe, IAttackDocument document, int threads, long tokens, double minSeconds)
+    static void Print(string path, long tokens, int records, IReadOnlyList<Row> core, IReadOnlyList<BenchAttackEndToEnd.Row> endToEnd)
+    {
+        Console.WriteLine($"input {path}: {tokens:N0} words in {records:N0} records");
+        if (core.Count > 0)
+        {
+            Console.WriteLine("core (recipe on records in memory; no reading, writing or edit log):");
+            Console.WriteLine($"{"recipe",-14}{"threads",8}{"repeats",9}{"seconds",9}{"tokens/s",14}{"cpu s",8}{"tokens/cpu-s",14}");
+            foreach (var r in core)
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Recipe,-14}{r.Threads,8}{r.Repeats,9}{r.Seconds,9:F2}{r.TokensPerSecond,14:N0}{r.CpuSeconds,8:F2}{r.TokensPerCpuSecond,14:N0}"));
+        }
+        if (endToEnd.Count == 0) return;
+        var first = endToEnd[0];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"end to end (`charbert attack --recipe {first.Recipe} --edit-log {first.EditLog}` as a child process; marginal = extra words / extra seconds of {first.Copies} copies over 1):"));
+        Console.WriteLine($"{"threads",8}{"1 copy s",10}{$"{first.Copies} copies s",14}{"marginal words/s",18}{"cpu s",8}{$"{first.Copies}x cpu s",12}{"words/cpu-s",14}{"RSS 1 copy MB",15}{$"RSS {first.Copies} copies MB",18}");
+        foreach (var r in endToEnd)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Threads,8}{r.SecondsOneCopy,10:F2}{r.SecondsCopies,14:F2}{r.MarginalWordsPerSecond,18:N0}{r.CpuSecondsOneCopy,8:F2}{r.CpuSecondsCopies,12:F2}{r.MarginalWordsPerCpuSecond,14:N0}{r.PeakRssOneCopy / 1e6,15:F0}{r.PeakRssCopies / 1e6,18:F0}"));
+    }
+
+    static Row Measure(AttackRecipe recipe, TaskKind kind, IReadOnlyList<AttackRecordInput> records, int threads, long tokens, double minSeconds)
     {
         // Warm-up long enough for tiered JIT to reach optimised code (slow to arrive on a busy machine).
         for (var warm = Stopwatch.StartNew(); warm.Elapsed.TotalSeconds < Math.Max(0.5, minSeconds / 2);)
-            new AttackSetGenerator(recipe, 0, TaskKind.TokenLevel).AttackAll(document.Records, threads, new AttackCounters());
+            new AttackSetGenerator(recipe, 0, kind).AttackAll(records, threads, new AttackCounters());
         var repeats = 0;
         var cpuBefore = Environment.CpuUsage.TotalTime;
         var clock = Stopwatch.StartNew();
         do
         {
-            new AttackSetGenerator(recipe, (ulong)repeats + 1, TaskKind.TokenLevel).AttackAll(document.Records, threads, new AttackCounters());
+            new AttackSetGenerator(recipe, (ulong)repeats + 1, kind).AttackAll(records, threads, new AttackCounters());
             repeats++;
         } while (clock.Elapsed.TotalSeconds < minSeconds);
         var elapsed = clock.Elapsed.TotalSeconds;
         var cpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds;
         return new Row(recipe.Name, threads, tokens, repeats, elapsed, tokens * repeats / elapsed, cpu, tokens * repeats / cpu);
-    }
-
-    static double MeasureEndToEnd(string path)
-    {
-        var outDir = Path.Combine(Path.GetTempPath(), $"charbert-bench-attack-{Environment.ProcessId}");
-        try
-        {
-            var clock = Stopwatch.StartNew();
-            var document = ConllAttackDocument.Load(path);
-            var sets = AttackRunner.Sets("charbert2020", new RecipeRequest(TaskKind.TokenLevel), mixed: true, perType: false);
-            AttackRunner.Run(document, path, "ner", sets, 42, TaskKind.TokenLevel, 1, outDir, new Dictionary<string, string>());
-            return clock.Elapsed.TotalSeconds;
-        }
-        finally
-        {
-            if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
-        }
     }
 
     static string FindDefaultInput()

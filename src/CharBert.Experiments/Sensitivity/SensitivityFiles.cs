@@ -19,8 +19,8 @@ public static class SensitivityFiles
     /// <param name="task">ner (CoNLL files) or glue:&lt;name&gt; (GLUE TSV; a record's sentences form one word list).</param>
     public static IReadOnlyList<SentencePair> LoadPairs(string task, string cleanPath, string attackedPath)
     {
-        var clean = TaskDocuments.Load(task, cleanPath).Records;
-        var attacked = TaskDocuments.Load(task, attackedPath).Records;
+        var clean = TaskDocuments.Records(task, cleanPath);
+        var attacked = TaskDocuments.Records(task, attackedPath);
         if (clean.Count != attacked.Count)
             throw new DataFormatException(attackedPath, 0, $"{attacked.Count} records, but the clean file {cleanPath} has {clean.Count}");
         var pairs = new List<SentencePair>(clean.Count);

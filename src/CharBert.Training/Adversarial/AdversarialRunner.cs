@@ -17,7 +17,7 @@ namespace CharBert.Training.Adversarial;
 /// <summary>The outcome of one adversarial run: per-example results and the corpus summary.</summary>
 public sealed record AdversarialRun(IReadOnlyList<AdversarialResult> Results, AdversarialSummary Summary);
 
-/// <summary>`charbert attack --adversarial --model DIR`: Pruthi et al.'s greedy k-character search (pruthi2019
+/// <summary>`charbert attack adversarial --model DIR`: Pruthi et al.'s greedy k-character search (pruthi2019
 /// candidates) against a fine-tuned model, optionally through a ScRNN word recogniser. GLUE-style classification
 /// attacks text_a (or text_b) and succeeds when the class flips; NER/POS taggers succeed when any gold entity
 /// (non-"O") word gets another label; SQuAD attacks the question (the context stays fixed: attacking it would move

@@ -3,7 +3,7 @@ using CharBert.Attacks.Perturbations;
 
 namespace CharBert.Training.Adversarial;
 
-/// <summary>`charbert attack --adversarial`: the fine-tuned model, the labelled file to attack and the search limits.</summary>
+/// <summary>`charbert attack adversarial`: the fine-tuned model, the labelled file to attack and the search limits.</summary>
 public sealed record AdversarialSettings
 {
     public required string ModelDirectory { get; init; }

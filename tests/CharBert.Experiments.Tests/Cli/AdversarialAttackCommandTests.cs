@@ -5,7 +5,7 @@ using NUnit.Framework;
 
 namespace CharBert.Experiments.Tests.Cli;
 
-/// <summary>`charbert attack --adversarial` on a (tiny, random) SQuAD model directory through the real command tree.</summary>
+/// <summary>`charbert attack adversarial` on a (tiny, random) SQuAD model directory through the real command tree.</summary>
 [NonParallelizable]
 public class AdversarialAttackCommandTests
 {
@@ -31,7 +31,7 @@ public class AdversarialAttackCommandTests
     {
         using var dir = new TempFolder();
         var model = TinyModelFolder.CreateSquad(dir.File("model"));
-        var result = CliHarness.Run("attack", "--task", "squad", "--input", WriteSquad(dir), "--adversarial", "--model", model,
+        var result = CliHarness.Run("attack", "adversarial", "--task", "squad", "--input", WriteSquad(dir), "--model", model,
             "--max-edits", "2", "--types", "drop,swap,keyboard", "--query-budget", "12", "--out", dir.File("out"));
 
         Assert.That(result.Exit, Is.EqualTo(0), result.Err);
@@ -47,19 +47,40 @@ public class AdversarialAttackCommandTests
     }
 
     [Test]
-    public void Squad_contexts_and_a_task_other_than_the_models_are_refused_with_exit_2()
+    public void Random_recipe_options_and_a_task_other_than_the_models_are_refused_and_nothing_is_written()
     {
         using var dir = new TempFolder();
         var model = TinyModelFolder.CreateSquad(dir.File("model"));
         var input = WriteSquad(dir);
 
-        var contexts = CliHarness.Run("attack", "--task", "squad", "--input", input, "--adversarial", "--model", model, "--squad-target", "contexts", "--out", dir.File("out"));
-        Assert.That(contexts.Exit, Is.EqualTo(CliRunner.ExitBadInput));
-        Assert.That(contexts.Err, Does.Contain("questions only"));
+        var contexts = CliHarness.Run("attack", "adversarial", "--task", "squad", "--input", input, "--model", model, "--squad-target", "contexts", "--out", dir.File("out"));
+        Assert.That(contexts.Exit, Is.Not.EqualTo(0));
+        Assert.That(contexts.Err, Does.Contain("--squad-target"), "the search attacks questions only: the option does not exist there");
 
-        var wrongTask = CliHarness.Run("attack", "--task", "ner", "--input", input, "--adversarial", "--model", model, "--out", dir.File("out"));
+        var wrongTask = CliHarness.Run("attack", "adversarial", "--task", "ner", "--input", input, "--model", model, "--out", dir.File("out"));
         Assert.That(wrongTask.Exit, Is.EqualTo(CliRunner.ExitBadInput));
         Assert.That(wrongTask.Err, Does.Contain("fine-tuned for squad, not ner"));
-        Assert.That(Directory.Exists(dir.File("out")), Is.False, "nothing written");
+        Assert.That(Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName), Is.EquivalentTo(new[] { "model", "dev.json" }),
+            "nothing written, no staging folder left");
+
+        var randomOnly = CliHarness.Run("attack", "--task", "squad", "--input", input, "--model", model, "--out", dir.File("out"));
+        Assert.That(randomOnly.Exit, Is.Not.EqualTo(0));
+        Assert.That(randomOnly.Err, Does.Contain("--model"), "the random verb has no model");
+    }
+
+    [Test]
+    public void The_search_refuses_a_folder_holding_another_run_unless_overwriting()
+    {
+        using var dir = new TempFolder();
+        var model = TinyModelFolder.CreateSquad(dir.File("model"));
+        var input = WriteSquad(dir);
+        string[] args = ["attack", "adversarial", "--input", input, "--model", model, "--query-budget", "3", "--quiet", "--out", dir.File("out")];
+
+        Assert.That(CliHarness.Run(args).Exit, Is.EqualTo(0));
+        var again = CliHarness.Run(args);
+        Assert.That(again.Exit, Is.EqualTo(CliRunner.ExitBadInput));
+        Assert.That(again.Err, Does.Contain("already holds a run (dev.adversarial.summary.json)").And.Contain("--overwrite"));
+        Assert.That(CliHarness.Run([.. args, "--overwrite"]).Exit, Is.EqualTo(0), "replaced");
+        Assert.That(Directory.GetFiles(dir.File("out")).Select(Path.GetFileName), Is.EquivalentTo(new[] { "dev.adversarial.summary.json", "dev.adversarial.results.json" }));
     }
 }

@@ -8,7 +8,8 @@ namespace CharBert.Experiments.Ablation.Steps;
 
 /// <summary>Makes the attacked copies of the cell's test set, one per (attack, rate) of the spec. Attacked sets
 /// depend only on the task, the recipe and the attack seed, so they are generated once under
-/// results/&lt;experiment&gt;/attacks/&lt;task&gt;/ and shared by every variant and seed.</summary>
+/// results/&lt;experiment&gt;/attacks/&lt;task&gt;/ and shared by every variant and seed. A folder without a manifest
+/// (an interrupted earlier run) is replaced.</summary>
 public sealed class AttackStep : ICellStep
 {
     public string Name => "attack";
@@ -17,8 +18,7 @@ public sealed class AttackStep : ICellStep
     {
         var task = context.Cell.Task;
         var testPath = context.DataPath(task.Test);
-        var taskKind = task.IsTokenLevel ? TaskKind.TokenLevel : TaskKind.Sentence;
-        IAttackDocument? document = null;
+        var format = AttackFormats.ForTask(task.CliTask);
         foreach (var (name, attack) in context.Spec.Attacks.Recipes)
             foreach (var rate in attack.Rates)
             {
@@ -27,12 +27,20 @@ public sealed class AttackStep : ICellStep
                 var attackedPath = AttackRunner.SetPath(outDir, testPath, attack.Recipe, AttackRunner.MixedSetName);
                 if (!File.Exists(AttackRunner.ManifestPath(outDir, testPath, attack.Recipe)))
                 {
-                    document ??= TaskDocuments.Load(task.CliTask, testPath);
                     var types = attack.Types.Count == 0 ? null : PerturbationTypeNames.ParseList(string.Join(",", attack.Types));
-                    var request = new RecipeRequest(taskKind, types, rate < 1 ? rate : null);
-                    var sets = AttackRunner.Sets(attack.Recipe, request, mixed: true, perType: false);
-                    AttackRunner.Run(document, testPath, task.CliTask, sets, (ulong)context.Spec.Attacks.Seed, taskKind,
-                        Environment.ProcessorCount, outDir, new Dictionary<string, string> { ["attack"] = name });
+                    var request = new RecipeRequest(format.WordKind, types, rate < 1 ? rate : null);
+                    AttackRunner.Run(new AttackJob
+                    {
+                        Format = format,
+                        InputPath = testPath,
+                        Task = task.CliTask,
+                        Sets = AttackRunner.Sets(attack.Recipe, request, mixed: true, perType: false),
+                        Seed = (ulong)context.Spec.Attacks.Seed,
+                        OutDir = outDir,
+                        Threads = Environment.ProcessorCount,
+                        Options = new Dictionary<string, string> { ["attack"] = name },
+                        Overwrite = true,
+                    }, cancellation);
                 }
                 context.AttackedTestSets.Add(new AttackedTestSet(name, rate, attackedPath));
             }

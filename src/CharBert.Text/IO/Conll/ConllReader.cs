@@ -57,8 +57,7 @@ public sealed class ConllReader : IDisposable
             }
             else if (token.Fields.Count != ColumnCount)
             {
-                throw new DataFormatException(DisplayPath, line.Number,
-                    $"wrong column count: expected {ColumnCount} columns like the first token line, found {token.Fields.Count}");
+                throw new DataFormatException(DisplayPath, line.Number, ConllByteLines.WrongColumnCount(ColumnCount.Value, token.Fields.Count));
             }
 
             if (tokens.Count == 0 && finished != null)
@@ -81,7 +80,7 @@ public sealed class ConllReader : IDisposable
         }
         else
         {
-            throw new DataFormatException(DisplayPath, 0, "no sentences: the file holds only blank and -DOCSTART- lines");
+            throw new DataFormatException(DisplayPath, 0, ConllByteLines.NoSentences);
         }
     }
 

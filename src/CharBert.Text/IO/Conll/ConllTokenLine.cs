@@ -9,12 +9,16 @@ public sealed record ConllTokenLine(long LineNumber, IReadOnlyList<string> Field
     /// <summary>This line with its first column replaced; every other byte stays as read.</summary>
     public ConllTokenLine WithWord(string word)
     {
-        if (word.Length == 0 || word.AsSpan().IndexOfAny(" \t\r\n") >= 0 || ConllOtherLine.IsDocStartText(word))
+        if (!IsValidWord(word))
             throw new ArgumentException($"a CoNLL word must be non-empty, free of spaces, tabs and newlines, and not {ConllOtherLine.DocStartMarker}: '{word}'", nameof(word));
         var fields = Fields.ToArray();
         fields[0] = word;
         return this with { Fields = fields };
     }
+
+    /// <summary>Whether <paramref name="word"/> can be a word column: non-empty, no space, tab or newline, not -DOCSTART-.</summary>
+    public static bool IsValidWord(string word) =>
+        word.Length > 0 && word.AsSpan().IndexOfAny(" \t\r\n") < 0 && !ConllOtherLine.IsDocStartText(word);
 
     public string Render()
     {

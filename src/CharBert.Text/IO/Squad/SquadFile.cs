@@ -13,6 +13,9 @@ public sealed class SquadFile
     public IReadOnlyList<SquadExample> Examples { get; }
 
     internal byte[] Bytes { get; }
+
+    /// <summary>Size of the file in bytes.</summary>
+    public int ByteCount => Bytes.Length;
     internal IReadOnlyDictionary<string, JsonValueSpan> ValueSpans { get; }
 
     /// <summary>True when the file has no raw non-ASCII bytes (Python's ensure_ascii style); replacements follow it.</summary>

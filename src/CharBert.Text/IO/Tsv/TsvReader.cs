@@ -24,7 +24,7 @@ public sealed class TsvReader : IDisposable
         if (!pending.MoveNext()) throw new DataFormatException(DisplayPath, 0, "empty file");
         var first = pending.Current;
         var firstFields = first.Text.Split('\t');
-        Schema = TsvSchema.Resolve(layout, layout.HasHeader ? firstFields : null, firstFields.Length, DisplayPath);
+        Schema = TsvSchema.FromFirstLine(layout, firstFields, DisplayPath);
         if (layout.HasHeader) Header = new TsvRecord(first.Number, firstFields, first.Ending, Schema);
         else firstDataLine = first;
     }
@@ -41,12 +41,10 @@ public sealed class TsvReader : IDisposable
     {
         var fields = line.Text.Split('\t');
         if (fields.Length != Schema.ColumnCount)
-            throw new DataFormatException(DisplayPath, line.Number,
-                $"wrong column count: expected {Schema.ColumnCount} tab-separated fields, found {fields.Length}");
+            throw new DataFormatException(DisplayPath, line.Number, Schema.WrongColumnCount(fields.Length));
         var record = new TsvRecord(line.Number, fields, line.Ending, Schema);
-        if (Schema.LabelSet is { } labels && record.Label is { } label && !labels.Contains(label))
-            throw new DataFormatException(DisplayPath, line.Number,
-                $"unknown label '{label}' for {Layout.Task} (expected one of: {string.Join(", ", labels)})");
+        if (!Schema.AcceptsLabel(record.Label))
+            throw new DataFormatException(DisplayPath, line.Number, Schema.UnknownLabel(record.Label!, Layout.Task));
         return record;
     }
 

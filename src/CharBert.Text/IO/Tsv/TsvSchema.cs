@@ -8,6 +8,18 @@ public sealed record TsvSchema(int ColumnCount, int TextA, int? TextB, int? Labe
     /// <summary>The columns an attack may rewrite (text_a, then text_b when present).</summary>
     public IReadOnlyList<int> TextColumns => TextB is { } b ? [TextA, b] : [TextA];
 
+    /// <summary>The schema a file gets from its first line: the header when the layout has one, else the first record.</summary>
+    public static TsvSchema FromFirstLine(TsvLayout layout, IReadOnlyList<string> firstLineFields, string displayPath) =>
+        Resolve(layout, layout.HasHeader ? firstLineFields : null, firstLineFields.Count, displayPath);
+
+    public string WrongColumnCount(int found) => $"wrong column count: expected {ColumnCount} tab-separated fields, found {found}";
+
+    /// <summary>True when the layout allows <paramref name="label"/> (any label, or none, when it has no label set).</summary>
+    public bool AcceptsLabel(string? label) => LabelSet is null || label is null || LabelSet.Contains(label);
+
+    public string UnknownLabel(string label, string task) =>
+        $"unknown label '{label}' for {task} (expected one of: {string.Join(", ", LabelSet ?? [])})";
+
     internal static TsvSchema Resolve(TsvLayout layout, IReadOnlyList<string>? header, int columnCount, string path)
     {
         int? Find(TsvColumn? column, bool required)

@@ -1,0 +1,143 @@
+using System.Runtime.CompilerServices;
+using System.Buffers;
+using CharBert.Attacks.Generation;
+using CharBert.Attacks.Recipes;
+using CharBert.Text.IO;
+using CharBert.Text.IO.Chunks;
+using CharBert.Text.IO.Conll;
+
+namespace CharBert.Attacks.Formats;
+
+/// <summary>Which CoNLL tokens may be attacked, by their label column (entity = label other than "O").</summary>
+public enum ConllTokenFilter { All, EntitiesOnly, NonEntitiesOnly }
+
+/// <summary>CoNLL (ner, pos): one record per sentence (id "s&lt;ordinal&gt;", counted from 0 over the file), words =
+/// the word column, whole tokens. Only that column is ever rewritten; labels, other columns, blank and
+/// <c>-DOCSTART-</c> lines stay as read. Reads and checks lines as <see cref="ConllReader"/> does.</summary>
+public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter.All, ConllOptions? options = null) : IAttackFormat
+{
+    public TaskKind WordKind => TaskKind.TokenLevel;
+
+    public IAttackReader Open(Stream input, string displayPath, int chunkBytes = LineChunkReader.DefaultChunkBytes) =>
+        new Reader(new LineChunkReader(input, displayPath, chunkBytes), filter, options);
+
+    /// <summary>Column layout from the file's first token line (or the error that line gets).</summary>
+    sealed record Columns(int Count, int LabelColumn, long FirstTokenLine, DataFormatException? Error);
+
+    sealed class Reader(LineChunkReader lines, ConllTokenFilter filter, ConllOptions? options) : IAttackReader
+    {
+        Columns? columns;
+        long sentences;
+
+        public ReadOnlyMemory<byte> Preamble => lines.HasBom ? Bom.Bytes : ReadOnlyMemory<byte>.Empty;
+        public long BytesRead => lines.BytesRead;
+
+        public AttackChunk? Read()
+        {
+            if (lines.IsEmpty) throw new DataFormatException(lines.DisplayPath, 0, "empty file");
+            var chunk = lines.Read(ConllByteLines.LastSentenceBoundary);
+            if (chunk == null)
+                return sentences > 0 ? null : throw new DataFormatException(lines.DisplayPath, 0, ConllByteLines.NoSentences);
+            var firstSentence = sentences;
+            sentences += CountSentences(chunk);
+            return new Chunk(chunk, lines.DisplayPath, firstSentence, columns, filter);
+        }
+
+        /// <summary>Sentences starting in the chunk (it starts at a sentence boundary); notes the first token line.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        int CountSentences(LineChunk chunk)
+        {
+            var bytes = chunk.Bytes;
+            var count = 0;
+            var previousIsToken = false;
+            var number = chunk.FirstLine;
+            for (var position = 0; ChunkLines.Next(bytes, ref position, out var line); number++)
+            {
+                var isToken = ConllByteLines.IsTokenLine(line.Text(bytes));
+                if (isToken && !previousIsToken) count++;
+                if (isToken && columns == null) columns = ResolveColumns(line.Text(bytes), number);
+                previousIsToken = isToken;
+            }
+            return count;
+        }
+
+        Columns ResolveColumns(ReadOnlySpan<byte> text, long number)
+        {
+            var count = ConllByteLines.SplitTokenLine(text, -1, out _, out _);
+            try
+            {
+                return new Columns(count, ConllByteLines.ResolveLabelColumn(options, count, lines.DisplayPath, number), number, null);
+            }
+            catch (DataFormatException e)
+            {
+                return new Columns(count, -1, number, e);
+            }
+        }
+
+        public void Dispose() => lines.Dispose();
+    }
+
+    sealed class Chunk(LineChunk lines, string displayPath, long firstSentence, Columns? columns, ConllTokenFilter filter) : AttackChunk
+    {
+        readonly ChunkWords words = new(lines.LineCount);
+        AttackRecordInput[]? records;
+
+        public override IReadOnlyList<AttackRecordInput> Records => records ??= Parse();
+        public override int ByteCount => lines.Length;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        AttackRecordInput[] Parse()
+        {
+            var bytes = lines.Bytes;
+            var problem = Utf8Check.FirstProblem(bytes, lines.FirstLine, displayPath, rejectNul: false);
+            var entity = new List<bool>(filter == ConllTokenFilter.All ? 0 : lines.LineCount);
+            var number = lines.FirstLine;
+            for (var position = 0; ChunkLines.Next(bytes, ref position, out var line); number++)
+            {
+                if (problem != null && problem.Line == number) throw problem;
+                var text = line.Text(bytes);
+                if (!ConllByteLines.IsTokenLine(text))
+                {
+                    if (words.Pending > 0) words.EndRecord();
+                    continue;
+                }
+                // Every chunk that holds token lines comes after the file's first token line was seen.
+                var layout = columns!;
+                if (layout.Error != null) throw layout.Error;
+                var count = ConllByteLines.SplitTokenLine(text, layout.LabelColumn, out var word, out var label);
+                if (count != layout.Count)
+                    throw new DataFormatException(displayPath, number, ConllByteLines.WrongColumnCount(layout.Count, count));
+                var (offset, length) = word.GetOffsetAndLength(text.Length);
+                words.Add(line.Start + offset, line.Start + offset + length);
+                if (filter != ConllTokenFilter.All) entity.Add(!ConllByteLines.IsOutsideLabel(text[label]));
+            }
+            if (problem != null) throw problem;
+            if (words.Pending > 0) words.EndRecord();
+
+            var result = new AttackRecordInput[words.RecordCount];
+            var firstToken = 0;
+            for (var s = 0; s < result.Length; s++)
+            {
+                var sentence = words.Decode(s, bytes);
+                var allowed = filter switch
+                {
+                    ConllTokenFilter.All => null,
+                    ConllTokenFilter.EntitiesOnly => entity.GetRange(firstToken, sentence.Length).ToArray(),
+                    _ => entity.GetRange(firstToken, sentence.Length).Select(e => !e).ToArray(),
+                };
+                firstToken += sentence.Length;
+                result[s] = new AttackRecordInput($"s{firstSentence + s}", sentence, allowed);
+            }
+            return result;
+        }
+
+        public override void Render(IReadOnlyList<AttackRecordResult> results, PooledByteBuffer output) =>
+            words.Render(lines.Bytes, Records, results, output, ConllTokenLine.IsValidWord);
+
+        public override void Dispose()
+        {
+            lines.Dispose();
+            words.Dispose();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+using System.Buffers;
+using CharBert.Attacks.Generation;
+using CharBert.Attacks.Recipes;
+using CharBert.Text.IO;
+using CharBert.Text.IO.Chunks;
+
+namespace CharBert.Attacks.Formats;
+
+/// <summary>Plain UTF-8 text (<c>--task text</c>), for corpora and users' own text: one record per line that holds a
+/// word (id "L&lt;line&gt;"), words = whitespace-separated words, attacked on their letter cores like GLUE text.
+/// Blank lines, whitespace and line endings stay as read. Invalid UTF-8 and NUL bytes (a binary file) are errors.</summary>
+public sealed class TextAttackFormat : IAttackFormat
+{
+    public TaskKind WordKind => TaskKind.Sentence;
+
+    public IAttackReader Open(Stream input, string displayPath, int chunkBytes = LineChunkReader.DefaultChunkBytes) =>
+        new Reader(new LineChunkReader(input, displayPath, chunkBytes));
+
+    sealed class Reader(LineChunkReader lines) : IAttackReader
+    {
+        public ReadOnlyMemory<byte> Preamble => lines.HasBom ? Bom.Bytes : ReadOnlyMemory<byte>.Empty;
+        public long BytesRead => lines.BytesRead;
+
+        public AttackChunk? Read()
+        {
+            if (lines.IsEmpty) throw new DataFormatException(lines.DisplayPath, 0, "empty file");
+            return lines.Read() is { } chunk ? new Chunk(chunk, lines.DisplayPath) : null;
+        }
+
+        public void Dispose() => lines.Dispose();
+    }
+
+    sealed class Chunk(LineChunk lines, string displayPath) : AttackChunk
+    {
+        readonly ChunkWords words = new(lines.Length / 4);
+        AttackRecordInput[]? records;
+
+        public override IReadOnlyList<AttackRecordInput> Records => records ??= Parse();
+        public override int ByteCount => lines.Length;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        AttackRecordInput[] Parse()
+        {
+            var bytes = lines.Bytes;
+            if (Utf8Check.FirstProblem(bytes, lines.FirstLine, displayPath, rejectNul: true) is { } problem) throw problem;
+            var result = new List<AttackRecordInput>(lines.LineCount);
+            var number = lines.FirstLine;
+            for (var position = 0; ChunkLines.Next(bytes, ref position, out var line); number++)
+            {
+                words.AddWhitespaceWords(line.Text(bytes), line.Start);
+                if (words.Pending == 0) continue;
+                words.EndRecord();
+                result.Add(new AttackRecordInput($"L{number}", words.Decode(result.Count, bytes)));
+            }
+            return result.ToArray();
+        }
+
+        public override void Render(IReadOnlyList<AttackRecordResult> results, PooledByteBuffer output) =>
+            words.Render(lines.Bytes, Records, results, output, ChunkWords.HasNoWhitespace);
+
+        public override void Dispose()
+        {
+            lines.Dispose();
+            words.Dispose();
+        }
+    }
+}

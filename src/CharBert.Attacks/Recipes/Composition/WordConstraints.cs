@@ -1,0 +1,53 @@
+using CharBert.Attacks.Resources;
+
+namespace CharBert.Attacks.Recipes.Composition;
+
+/// <summary>A rule on a word alone that can keep it from being attacked (TextAttack's pre-transformation
+/// constraints). A recipe's eligible words are those every one of its constraints allows and the task does not
+/// protect (e.g. non-entities with <c>--tokens entities</c>). Constraints draw no random numbers.</summary>
+public interface IWordConstraint
+{
+    bool Allows(string word);
+}
+
+/// <summary>Words shorter than <paramref name="Length"/> characters are left alone.</summary>
+public sealed record MinWordLength(int Length) : IWordConstraint
+{
+    public bool Allows(string word) => word.Length >= Length;
+}
+
+/// <summary>Tokens made of ASCII digits only ("1996") are left alone.</summary>
+public sealed record NotAllDigits : IWordConstraint
+{
+    public bool Allows(string word) => !TokenClass.IsAllDigits(word);
+}
+
+/// <summary>Numbers with signs, separators or a percent sign ("1,200", "-3.5%") are left alone.</summary>
+public sealed record NotNumber : IWordConstraint
+{
+    public bool Allows(string word) => !TokenClass.IsNumber(word);
+}
+
+/// <summary>URLs and e-mail addresses are left alone.</summary>
+public sealed record NotUrl : IWordConstraint
+{
+    public bool Allows(string word) => !TokenClass.IsUrl(word);
+}
+
+/// <summary>Words without a letter or digit are left alone.</summary>
+public sealed record NotPunctuation : IWordConstraint
+{
+    public bool Allows(string word) => !TokenClass.IsPunctuation(word);
+}
+
+/// <summary>Stopwords (case-insensitive) are left alone.</summary>
+public sealed record NotStopword(StopwordList Stopwords) : IWordConstraint
+{
+    public bool Allows(string word) => !Stopwords.Contains(word);
+}
+
+/// <summary>The listed words (exact match) are left alone.</summary>
+public sealed record NotListed(IReadOnlySet<string> Words) : IWordConstraint
+{
+    public bool Allows(string word) => !Words.Contains(word);
+}

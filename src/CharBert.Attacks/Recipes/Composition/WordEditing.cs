@@ -1,0 +1,78 @@
+using System.Runtime.CompilerServices;
+using CharBert.Attacks.Perturbations;
+using CharBert.Attacks.Randomness;
+using CharBert.Attacks.Resources;
+
+namespace CharBert.Attacks.Recipes.Composition;
+
+/// <summary>How a selected word is edited: <paramref name="editsPerWord"/> chained edits, each of a type chosen by
+/// <paramref name="typeDraw"/> (no edit when it has none for the word). Every draw is tallied, and every edit that
+/// changed the word is logged.</summary>
+public sealed class WordEditing(IEditTypeDraw typeDraw, int editsPerWord = 1)
+{
+    public IEditTypeDraw TypeDraw => typeDraw;
+    public int EditsPerWord => editsPerWord;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Edit(int index, string word, ref SplitMix64 rng, List<WordEdit> edits, AttackCounters counters)
+    {
+        for (var e = 0; e < editsPerWord; e++)
+        {
+            if (typeDraw.Draw(word, ref rng) is not { } perturbation) return;
+            var outcome = perturbation.Apply(word, ref rng);
+            if (!outcome.Changed)
+            {
+                counters.NoOpDrawsByType[(int)outcome.Type]++;
+                continue;
+            }
+            counters.EditsByType[(int)outcome.Type]++;
+            edits.Add(new WordEdit(index, word, outcome.Word, outcome.Type, outcome.Position));
+            word = outcome.Word;
+        }
+    }
+}
+
+/// <summary>Chooses the perturbation for one edit of a word (null: leave the word as it is).</summary>
+public interface IEditTypeDraw
+{
+    IPerturbation? Draw(string word, ref SplitMix64 rng);
+}
+
+/// <summary>Uniform over the recipe's perturbations.</summary>
+public sealed class UniformType(IReadOnlyList<IPerturbation> perturbations) : IEditTypeDraw
+{
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public IPerturbation? Draw(string word, ref SplitMix64 rng) => perturbations[rng.NextInt(perturbations.Count)];
+}
+
+/// <summary>Uniform over the perturbations, except that a stopword that draws keyboard redraws uniformly from the
+/// other types (and stays unchanged when keyboard is the only one): charbert2020's rule.</summary>
+public sealed class KeyboardRedrawnForStopwords(IReadOnlyList<IPerturbation> perturbations, StopwordList stopwords) : IEditTypeDraw
+{
+    readonly IPerturbation[] nonKeyboard = perturbations.Where(p => p.Type != PerturbationType.Keyboard).ToArray();
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public IPerturbation? Draw(string word, ref SplitMix64 rng)
+    {
+        var perturbation = perturbations[rng.NextInt(perturbations.Count)];
+        if (perturbation.Type != PerturbationType.Keyboard || !stopwords.Contains(word)) return perturbation;
+        return nonKeyboard.Length == 0 ? null : nonKeyboard[rng.NextInt(nonKeyboard.Length)];
+    }
+}
+
+/// <summary>Uniform over the perturbations whose minimum word length the word reaches: pruthi2019's rule
+/// (drop/add/keyboard from 3 characters, swap from 5).</summary>
+public sealed class UniformAmongLongEnough(IReadOnlyList<IPerturbation> perturbations, Func<PerturbationType, int> minLength) : IEditTypeDraw
+{
+    readonly int[] minLengths = perturbations.Select(p => minLength(p.Type)).ToArray();
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public IPerturbation? Draw(string word, ref SplitMix64 rng)
+    {
+        Span<int> usable = stackalloc int[minLengths.Length];
+        var count = 0;
+        for (var t = 0; t < minLengths.Length; t++)
+            if (word.Length >= minLengths[t]) usable[count++] = t;
+        return count == 0 ? null : perturbations[usable[rng.NextInt(count)]];
+    }
+}

@@ -1,0 +1,78 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using CharBert.Text.IO.Chunks;
+
+namespace CharBert.Text.IO.Conll;
+
+/// <summary><see cref="ConllReader"/>'s line rules on raw UTF-8 bytes, for streaming pipelines that parse chunks of
+/// a CoNLL file on worker threads: a line is a token line unless it is blank (whitespace only) or a <c>-DOCSTART-</c>
+/// line; a sentence is a run of token lines; fields are separated by spaces and tabs.</summary>
+public static class ConllByteLines
+{
+    static ReadOnlySpan<byte> DocStart => "-DOCSTART-"u8;
+
+    /// <param name="text">The line without its ending.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool IsTokenLine(ReadOnlySpan<byte> text)
+    {
+        var start = text.IndexOfAnyExcept((byte)' ', (byte)'\t');
+        if (start < 0) return false;
+        var first = text[start];
+        if (first < 0x80 && !char.IsWhiteSpace((char)first)) return !text[start..].StartsWith(DocStart);
+        // Another kind of whitespace first (non-breaking space, \r, ...): decide on the decoded text, as the reader does.
+        // Invalid UTF-8 decodes leniently here; the chunk's parser reports it with its line.
+        var decoded = Encoding.UTF8.GetString(text);
+        return !string.IsNullOrWhiteSpace(decoded) && !ConllOtherLine.IsDocStartText(decoded);
+    }
+
+    /// <summary>Where a chunk of whole lines may end without splitting a sentence: the length of the longest prefix
+    /// that ends with a blank or <c>-DOCSTART-</c> line, or 0 when <paramref name="lines"/> has none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int LastSentenceBoundary(ReadOnlySpan<byte> lines)
+    {
+        for (var end = lines.Length; end > 0;)
+        {
+            var line = ChunkLines.LineEndingAt(lines, end);
+            if (!IsTokenLine(line.Text(lines))) return end;
+            end = line.Start;
+        }
+        return 0;
+    }
+
+    /// <summary>Counts the fields of a token line and finds field 0 (the word) and field <paramref name="labelColumn"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int SplitTokenLine(ReadOnlySpan<byte> text, int labelColumn, out Range word, out Range label)
+    {
+        word = label = default;
+        var count = 0;
+        var position = 0;
+        while (true)
+        {
+            var skip = text[position..].IndexOfAnyExcept((byte)' ', (byte)'\t');
+            if (skip < 0) return count;
+            var start = position + skip;
+            var length = text[start..].IndexOfAny((byte)' ', (byte)'\t');
+            var end = length < 0 ? text.Length : start + length;
+            if (count == 0) word = start..end;
+            if (count == labelColumn) label = start..end;
+            count++;
+            position = end;
+        }
+    }
+
+    /// <summary>The label column of a file whose token lines have <paramref name="columnCount"/> fields, or the
+    /// error <see cref="ConllReader"/> gives at its first token line.</summary>
+    public static int ResolveLabelColumn(ConllOptions? options, int columnCount, string displayPath, long line)
+    {
+        var (index, error) = (options ?? ConllOptions.Default).ResolveLabelColumn(columnCount);
+        return error == null ? index : throw new DataFormatException(displayPath, line, error);
+    }
+
+    public static string WrongColumnCount(int expected, int found) =>
+        $"wrong column count: expected {expected} columns like the first token line, found {found}";
+
+    public const string NoSentences = "no sentences: the file holds only blank and -DOCSTART- lines";
+
+    /// <summary>The label that marks a token outside every entity.</summary>
+    public static bool IsOutsideLabel(ReadOnlySpan<byte> label) => label.SequenceEqual("O"u8);
+}

@@ -45,7 +45,7 @@ public static class FineTuneRunner
         var text = TextResources.Load(settings.ResolvedVocabDirectory, settings.LowerCase);
         var maxSeqLength = settings.MaxSeqLength ?? spec.DefaultMaxSeqLength;
         var labels = spec.Kind is TaskKind.Ner or TaskKind.Pos ? TokenTaggingTask.LabelsOf(settings.Train, spec) : null;
-        var task = FineTuneTaskFactory.Create(spec, text, maxSeqLength, labels, settings.LowerCase);
+        var task = FineTuneTaskFactory.Create(spec, text, maxSeqLength, labels, settings.LowerCase, settings.Training.PadToLongest);
         var train = task.Load(settings.Train);
         var trainFeatures = settings.AugmentRecipe is { } recipe
             ? AdversarialAugmentation.Mix(train.Features, task.Load(settings.Train, AdversarialAugmentation.Attacker(recipe, spec, settings.Training.Seed)).Features,
@@ -57,7 +57,7 @@ public static class FineTuneRunner
         var model = ModelBuilder.Build(settings, task, text);
         var device = DeviceResolver.Resolve(settings.Training.Device);
         TaskEvaluation? lastDev = null;
-        var trainer = new Trainer(model.Module, batch => model.Forward(batch).Loss!, new FeatureBatchSource(trainFeatures), settings.Training, output);
+        var trainer = new Trainer(model.Module, batch => model.Forward(batch).Loss!, new FeatureBatchSource(trainFeatures, settings.Training.PadToLongest), settings.Training, output);
         var outcome = trainer.Run(_ => (lastDev = task.Evaluate(model, dev, device, settings.EvalBatchSize)).Metrics, resume);
 
         lastDev ??= task.Evaluate(model, dev, device, settings.EvalBatchSize); // resumed after the last epoch's evaluation
@@ -66,7 +66,7 @@ public static class FineTuneRunner
         if (!outcome.Completed) return result;
 
         lastDev.WritePredictions(Path.Combine(output, "predictions_dev.csv"));
-        ModelBuilder.Save(model, Path.Combine(output, RunFiles.Model), text, new TaskMetadata(spec.ToString(), task.Labels, maxSeqLength, settings.LowerCase));
+        ModelBuilder.Save(model, Path.Combine(output, RunFiles.Model), text, new TaskMetadata(spec.ToString(), task.Labels, maxSeqLength, settings.LowerCase, settings.Training.PadToLongest));
         JsonFiles.Write(Path.Combine(output, RunFiles.Metrics), result);
         return result;
     }

@@ -64,12 +64,12 @@ public static class PretrainRunner
             throw new ArgumentException($"the training corpus yields no complete block of {settings.BlockSize} positions; use more text or a smaller --block-size");
 
         torch.manual_seed(settings.Training.Seed);
-        var model = BuildModel(settings, text, termVocab);
+        var (model, fresh) = BuildModel(settings, text, termVocab);
         var device = DeviceResolver.Resolve(settings.Training.Device);
         var source = new PretrainingBatchSource(trainBlocks);
         var evalSource = evalBlocks is null ? null : new PretrainingBatchSource(evalBlocks);
         EvalLosses? lastEval = null;
-        var trainer = new Trainer(model.Module, batch => model.Forward(batch).Loss!, source, settings.Training, settings.Output);
+        var trainer = new Trainer(model.Module, batch => model.Forward(batch).Loss!, source, settings.Training, settings.Output, fresh);
         var outcome = trainer.Run(_ => evalSource is null ? new Dictionary<string, double>() : (lastEval = Evaluate(model, evalSource, device, settings.Training.BatchSize)).AsMetrics(), resume);
 
         var log = new TrainingLog(Path.Combine(settings.Output, RunFiles.TrainLog));
@@ -87,7 +87,8 @@ public static class PretrainRunner
         return result;
     }
 
-    static ITaskModel BuildModel(PretrainSettings settings, TextResources text, TermVocabulary termVocab)
+    /// <summary>The model, and the names of the parameters the --init-from checkpoint did not provide (empty without one).</summary>
+    static (ITaskModel Model, IReadOnlySet<string> Fresh) BuildModel(PretrainSettings settings, TextResources text, TermVocabulary termVocab)
     {
         var config = (settings.ModelConfig is { } preset
             ? CharBertConfig.FromPresetOrPath(preset)
@@ -98,10 +99,12 @@ public static class PretrainRunner
         if (settings.BlockSize > config.MaxPositionEmbeddings)
             throw new ArgumentException($"--block-size {settings.BlockSize} exceeds the model's max_position_embeddings ({config.MaxPositionEmbeddings})");
         var model = TaskModelFactory.Create(settings.ModelKind, TaskHeadKind.PreTraining, config, 0);
-        if (settings.InitFrom is not { } directory) return model;
-        if (settings.ModelConfig is null) PretrainedCheckpoints.LoadCharBert(model, Path.Combine(directory, ModelDirectory.WeightsFile), freshHead: true);
-        else ModelBuilder.WriteInitialization(settings.Output, PretrainedCheckpoints.LoadMatching(model, directory));
-        return model;
+        if (settings.InitFrom is not { } directory) return (model, new HashSet<string>());
+        // A CharBERT directory fills everything; a BERT one (e.g. MiniLM for --model-kind charbert) the token channel, with
+        // the char channel, fusion and head left fresh: initialization.json lists which is which.
+        var report = PretrainedCheckpoints.LoadMatching(model, directory);
+        ModelBuilder.WriteInitialization(settings.Output, report);
+        return (model, report.Fresh.ToHashSet(StringComparer.Ordinal));
     }
 
     sealed record EvalLosses(double Total, double MaskedLm, double Term)

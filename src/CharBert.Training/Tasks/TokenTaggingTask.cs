@@ -37,6 +37,8 @@ public sealed class TokenTaggingTask : IFineTuneTask
     public TaskHeadKind Head => TaskHeadKind.TokenClassification;
     public IReadOnlyList<string> Labels { get; }
     public int NumLabels => Labels.Count;
+    /// <summary>Evaluate on length-sorted batches cut to their longest sequence (as the model was trained).</summary>
+    public bool PadToLongest { get; init; }
 
     /// <summary>NER: the last column; POS: column 1 (the POS column of CoNLL-2003, the tag of 2-column files).</summary>
     public static ConllOptions ConllOptionsFor(TaskSpec spec) =>
@@ -85,7 +87,7 @@ public sealed class TokenTaggingTask : IFineTuneTask
     {
         var dataset = (Dataset)data;
         var predictedIds = new int[dataset.Features.Count][];
-        Inference.Run(model, dataset.Features, device, batchSize, (output, indices) =>
+        Inference.Run(model, dataset.Features, device, batchSize, PadToLongest, (output, indices) =>
         {
             var rows = Inference.ArgMaxRows(output.Logits);
             for (var r = 0; r < indices.Length; r++) predictedIds[indices[r]] = rows[r];

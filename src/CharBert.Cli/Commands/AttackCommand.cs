@@ -36,7 +36,7 @@ public static class AttackCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Output directory", Required = true };
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar or summary" };
         var adversarial = new Option<bool>("--adversarial") { Description = "Greedy model-guided attack (Pruthi et al. 2019) on --model instead of a random recipe (squad: the questions)" };
-        var model = new Option<DirectoryInfo?>("--model") { Description = "Fine-tuned model directory (with --adversarial)" };
+        var model = new Option<string?>("--model") { Description = "Fine-tuned model directory (with --adversarial)" };
         var maxEdits = new Option<int>("--max-edits") { Description = "k of the k-character adversarial attack", DefaultValueFactory = _ => 1 };
         var maxExamples = new Option<int?>("--max-examples") { Description = "Attack only the first N records (adversarial search)" };
         var segment = new Option<string>("--segment") { Description = "Adversarial search on pair tasks: attack text a (first) or b (second)", DefaultValueFactory = _ => "a" };
@@ -60,7 +60,7 @@ public static class AttackCommand
                 if (budget is < 1) throw new ArgumentException($"--query-budget must be at least 1, got {budget}");
                 var settings = new AdversarialSettings
                 {
-                    ModelDirectory = (parse.GetValue(model) ?? throw new ArgumentException("--adversarial needs --model DIR (a fine-tuned model directory)")).FullName,
+                    ModelDirectory = ModelOptions.Resolve(parse.GetValue(model) ?? throw new ArgumentException("--adversarial needs --model DIR (a fine-tuned model directory)")),
                     Input = parse.GetValue(input)!.FullName,
                     Task = parse.GetValue(task),
                     Types = parse.GetValue(types) is { } typeNames ? PerturbationTypeNames.ParseList(typeNames) : null,

@@ -23,7 +23,7 @@ public static class EvaluateCommand
         {
             var rows = EvaluateRunner.Run(new EvaluateSettings
             {
-                ModelDirectory = parse.GetValue(model)!, Task = parse.GetValue(task)!, TestFiles = parse.GetValue(test)!,
+                ModelDirectory = ModelOptions.Resolve(parse.GetValue(model)!), Task = parse.GetValue(task)!, TestFiles = parse.GetValue(test)!,
                 Output = parse.GetValue(output)!, WordRecognizer = parse.GetValue(wordRecognizer), Device = parse.GetValue(device)!,
                 BatchSize = parse.GetValue(batchSize),
             });

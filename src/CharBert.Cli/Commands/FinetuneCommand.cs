@@ -14,7 +14,7 @@ public static class FinetuneCommand
     public static Command Create()
     {
         var task = new Option<string?>("--task") { Description = "ner | pos | glue:<name> (qnli, mrpc, cola, sst-2, rte, qqp) | squad" };
-        var model = new Option<string?>("--model") { Description = "Pre-trained model directory (config.json + model.safetensors + vocab files)" };
+        var model = new Option<string?>("--model") { Description = "Pre-trained model: " + ModelOptions.SourceHelp + " (config.json + model.safetensors + vocab files)" };
         var modelConfig = new Option<string?>("--model-config") { Description = "Train from scratch: tiny | small | base | path to config.json (needs --vocab); with --model: this architecture from that directory's weights where they fit" };
         var modelKind = new Option<string>("--model-kind") { Description = "charbert | bert", DefaultValueFactory = _ => "charbert" };
         var vocab = new Option<string?>("--vocab") { Description = "Directory with vocab.txt and bert_char_vocab (default: --model)" };
@@ -27,7 +27,7 @@ public static class FinetuneCommand
         var weightDecay = new Option<double>("--weight-decay") { Description = "AdamW weight decay (original: 0)", DefaultValueFactory = _ => 0.0 };
         var accumulation = new Option<int>("--gradient-accumulation-steps") { Description = "Micro-batches per optimiser step", DefaultValueFactory = _ => 1 };
         var maxSeqLength = new Option<int?>("--max-seq-length") { Description = "Tokens per example (original: 128; 384 for squad)" };
-        var lowerCase = new Option<bool>("--do-lower-case") { Description = "Lower-case before WordPiece (the original models are cased)" };
+        var lowerCase = ModelOptions.DoLowerCase();
         var seed = new Option<int>("--seed") { Description = "Seed for weights, data order and dropout", DefaultValueFactory = _ => 42 };
         var device = new Option<string>("--device") { Description = "cpu | cuda", DefaultValueFactory = _ => "cpu" };
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Checkpoint every N optimiser steps (0: end of each epoch only)", DefaultValueFactory = _ => 500 };
@@ -53,7 +53,7 @@ public static class FinetuneCommand
                 var settings = new FineTuneSettings
                 {
                     Task = spec.ToString(),
-                    ModelDirectory = parse.GetValue(model),
+                    ModelDirectory = ModelOptions.ResolveOptional(parse.GetValue(model)),
                     ModelConfig = parse.GetValue(modelConfig),
                     ModelKind = ParseModelKind(parse.GetValue(modelKind)!),
                     VocabDirectory = parse.GetValue(vocab),

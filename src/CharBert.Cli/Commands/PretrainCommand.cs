@@ -13,9 +13,9 @@ public static class PretrainCommand
         var train = new Option<string[]>("--train") { Description = "Plain-text corpus file(s)", AllowMultipleArgumentsPerToken = true };
         var eval = new Option<string?>("--eval") { Description = "Held-out corpus: eval MLM/NLM loss after each epoch" };
         var modelConfig = new Option<string?>("--model-config") { Description = "tiny | small | base | path to config.json (fresh weights; with --init-from: that directory's weights where they fit)" };
-        var initFrom = new Option<string?>("--init-from") { Description = "Model directory to continue pre-training from" };
+        var initFrom = new Option<string?>("--init-from") { Description = "Model to continue pre-training from: " + ModelOptions.SourceHelp + " (a BERT checkpoint fills the token channel, the rest starts fresh)" };
         var modelKind = new Option<string>("--model-kind") { Description = "charbert | bert", DefaultValueFactory = _ => "charbert" };
-        var vocab = new Option<string?>("--vocab") { Description = "Directory with vocab.txt, bert_char_vocab and term_vocab" };
+        var vocab = new Option<string?>("--vocab") { Description = "Directory with vocab.txt, bert_char_vocab and term_vocab (default: --init-from)" };
         var output = new Option<string?>("--out") { Description = "Run directory to create" };
         var mlm = new Option<double>("--mlm-probability") { Description = "Share of positions MLM-masked (original: 0.10)", DefaultValueFactory = _ => MaskedLmMasker.DefaultProbability };
         var adv = new Option<double>("--adv-probability") { Description = "Share of words NLM-noised (original: 0.10)", DefaultValueFactory = _ => NlmWordNoising.DefaultProbability };
@@ -26,7 +26,7 @@ public static class PretrainCommand
         var batchSize = new Option<int>("--batch-size") { Description = "Blocks per batch", DefaultValueFactory = _ => 32 };
         var lr = new Option<double>("--lr") { Description = "Peak learning rate (original: 5e-5)", DefaultValueFactory = _ => 5e-5 };
         var warmup = new Option<int>("--warmup-steps") { Description = "Linear warm-up steps", DefaultValueFactory = _ => 0 };
-        var lowerCase = new Option<bool>("--do-lower-case") { Description = "Lower-case before WordPiece" };
+        var lowerCase = ModelOptions.DoLowerCase();
         var seed = new Option<int>("--seed") { Description = "Seed for noise, masking, weights, data order and dropout", DefaultValueFactory = _ => 42 };
         var device = new Option<string>("--device") { Description = "cpu | cuda", DefaultValueFactory = _ => "cpu" };
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Checkpoint every N optimiser steps (0: end of each epoch only)", DefaultValueFactory = _ => 500 };
@@ -47,11 +47,12 @@ public static class PretrainCommand
                 if (parse.GetValue(resume) is { } runDirectory) return PretrainRunner.Resume(runDirectory, isQuiet);
                 var files = parse.GetValue(train) ?? [];
                 if (files.Length == 0) throw new UserFacingException("--train is required (or use --resume RUN_DIR)");
+                var initFromDirectory = ModelOptions.ResolveOptional(parse.GetValue(initFrom));
                 return PretrainRunner.Run(new PretrainSettings
                 {
-                    TrainFiles = files, EvalFile = parse.GetValue(eval), ModelConfig = parse.GetValue(modelConfig), InitFrom = parse.GetValue(initFrom),
+                    TrainFiles = files, EvalFile = parse.GetValue(eval), ModelConfig = parse.GetValue(modelConfig), InitFrom = initFromDirectory,
                     ModelKind = FinetuneCommand.ParseModelKind(parse.GetValue(modelKind)!),
-                    VocabDirectory = FinetuneCommand.Require(parse.GetValue(vocab), "--vocab"),
+                    VocabDirectory = FinetuneCommand.Require(parse.GetValue(vocab) ?? initFromDirectory, "--vocab"),
                     Output = FinetuneCommand.Require(parse.GetValue(output), "--out"),
                     MlmProbability = parse.GetValue(mlm), AdvProbability = parse.GetValue(adv),
                     NoiseTypes = parse.GetValue(noiseTypes)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),

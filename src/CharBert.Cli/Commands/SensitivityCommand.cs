@@ -13,7 +13,7 @@ public static class SensitivityCommand
 {
     public static Command Create()
     {
-        var model = new Option<DirectoryInfo>("--model") { Description = "Model directory (config.json, model.safetensors, task.json, vocab files)", Required = true };
+        var model = new Option<string>("--model") { Description = "Model: " + ModelOptions.SourceHelp + " (config.json, model.safetensors, task.json, vocab files)", Required = true };
         var clean = new Option<FileInfo>("--clean") { Description = "Clean test file", Required = true };
         var attacked = new Option<FileInfo>("--attacked") { Description = "Attacked version of the same file (same records, same word counts)", Required = true };
         var task = new Option<string>("--task") { Description = "ner (CoNLL) or glue:<name> (TSV)", Required = true };
@@ -21,7 +21,7 @@ public static class SensitivityCommand
         var pooling = new Option<string>("--pooling") { Description = "Subwords to word: first | mean", DefaultValueFactory = _ => "first" };
         var channel = new Option<string>("--channel") { Description = "token | char | concat", DefaultValueFactory = _ => "concat" };
         var vocab = new Option<DirectoryInfo?>("--vocab") { Description = "Folder with vocab.txt and bert_char_vocab (default: the model directory)" };
-        var lowerCase = new Option<bool>("--lower-case") { Description = "Lower-case input (uncased vocabularies)" };
+        var lowerCase = ModelOptions.DoLowerCase("--lower-case");
         var maxSeqLength = new Option<int>("--max-seq-length") { Description = "Subword positions per sentence; later words are skipped", DefaultValueFactory = _ => 128 };
         var batchSize = new Option<int>("--batch-size") { DefaultValueFactory = _ => 32 };
         var device = new Option<string>("--device") { Description = "auto | cpu | cuda", DefaultValueFactory = _ => "auto" };
@@ -34,7 +34,7 @@ public static class SensitivityCommand
         {
             var settings = new SensitivitySettings(parse.GetValue(layer), SensitivitySettings.ParsePooling(parse.GetValue(pooling)!),
                 SensitivitySettings.ParseChannel(parse.GetValue(channel)!), parse.GetValue(maxSeqLength), parse.GetValue(batchSize));
-            var result = SensitivityAnalysis.RunOnFiles(parse.GetValue(model)!.FullName, parse.GetValue(vocab)?.FullName, parse.GetValue(lowerCase),
+            var result = SensitivityAnalysis.RunOnFiles(ModelOptions.Resolve(parse.GetValue(model)!), parse.GetValue(vocab)?.FullName, parse.GetValue(lowerCase),
                 parse.GetValue(task)!, parse.GetValue(clean)!.FullName, parse.GetValue(attacked)!.FullName, settings, parse.GetValue(device)!,
                 parse.GetValue(wordRecognizer)?.FullName);
             var outDir = parse.GetValue(output)!.FullName;

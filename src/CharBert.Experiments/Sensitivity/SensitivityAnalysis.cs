@@ -4,6 +4,7 @@ using CharBert.Modeling.Checkpoints;
 using CharBert.Training;
 using CharBert.Training.Tasks;
 using CharBert.Training.WordRecognition;
+using CharBert.Text.Vocab;
 
 namespace CharBert.Experiments.Sensitivity;
 
@@ -14,12 +15,14 @@ public sealed record SensitivityResult(IReadOnlyList<SensitivityWordRow> Words, 
 public static class SensitivityAnalysis
 {
     /// <summary>Loads the model directory and its vocabularies (or <paramref name="vocabDir"/>'s), and the word recogniser
-    /// put in front of it if any, and runs <see cref="Run"/> on a clean file and its attacked copy.</summary>
-    public static SensitivityResult RunOnFiles(string modelDir, string? vocabDir, bool lowerCase, string task, string cleanPath,
+    /// put in front of it if any, and runs <see cref="Run"/> on a clean file and its attacked copy. <paramref name="lowerCase"/>
+    /// null: the casing the model was fine-tuned with (finetune.json), else the vocabulary's or model's tokenizer_config.json.</summary>
+    public static SensitivityResult RunOnFiles(string modelDir, string? vocabDir, bool? lowerCase, string task, string cleanPath,
         string attackedPath, SensitivitySettings settings, string device, string? wordRecognizerDir = null)
     {
         var pairs = SensitivityFiles.LoadPairs(task, cleanPath, attackedPath);
-        var text = TextResources.Load(vocabDir ?? modelDir, lowerCase);
+        var finetunedLowerCase = File.Exists(Path.Combine(modelDir, TaskMetadata.FileName)) ? TaskMetadata.Load(modelDir).LowerCase : (bool?)null;
+        var text = TextResources.Load(vocabDir ?? modelDir, TokenizerConfigFile.ResolveLowerCase(lowerCase ?? finetunedLowerCase, vocabDir, modelDir));
         var torchDevice = DeviceResolver.Resolve(device);
         var model = ModelDirectory.Load(modelDir, torchDevice);
         using var recognizer = wordRecognizerDir is null ? null : WordRecognizer.Load(wordRecognizerDir, torchDevice);

@@ -36,16 +36,18 @@ public static class FineTuneRunner
                 ModelDirectory = settings.ModelDirectory is { } m ? Path.GetFullPath(m) : null,
                 VocabDirectory = settings.VocabDirectory is { } v ? Path.GetFullPath(v) : null,
                 ModelConfig = settings.ModelConfig is { } c && File.Exists(c) ? Path.GetFullPath(c) : settings.ModelConfig,
+                LowerCase = settings.ResolvedLowerCase,
             };
             RunFiles.RequireFreshRunDirectory(output);
             JsonFiles.Write(Path.Combine(output, RunFiles.Config), settings);
         }
         JsonFiles.Write(Path.Combine(output, RunFiles.Environment), EnvironmentRecord.Capture(settings.Training.Device, settings.Training.Seed));
 
-        var text = TextResources.Load(settings.ResolvedVocabDirectory, settings.LowerCase);
+        var lowerCase = settings.ResolvedLowerCase;
+        var text = TextResources.Load(settings.ResolvedVocabDirectory, lowerCase);
         var maxSeqLength = settings.MaxSeqLength ?? spec.DefaultMaxSeqLength;
         var labels = spec.Kind is TaskKind.Ner or TaskKind.Pos ? TokenTaggingTask.LabelsOf(settings.Train, spec) : null;
-        var task = FineTuneTaskFactory.Create(spec, text, maxSeqLength, labels, settings.LowerCase, settings.Training.PadToLongest);
+        var task = FineTuneTaskFactory.Create(spec, text, maxSeqLength, labels, lowerCase, settings.Training.PadToLongest);
         var train = task.Load(settings.Train);
         var trainFeatures = settings.AugmentRecipe is { } recipe
             ? AdversarialAugmentation.Mix(train.Features, task.Load(settings.Train, AdversarialAugmentation.Attacker(recipe, spec, settings.Training.Seed)).Features,
@@ -66,7 +68,7 @@ public static class FineTuneRunner
         if (!outcome.Completed) return result;
 
         lastDev.WritePredictions(Path.Combine(output, "predictions_dev.csv"));
-        ModelBuilder.Save(model, Path.Combine(output, RunFiles.Model), text, new TaskMetadata(spec.ToString(), task.Labels, maxSeqLength, settings.LowerCase, settings.Training.PadToLongest));
+        ModelBuilder.Save(model, Path.Combine(output, RunFiles.Model), text, new TaskMetadata(spec.ToString(), task.Labels, maxSeqLength, lowerCase, settings.Training.PadToLongest));
         JsonFiles.Write(Path.Combine(output, RunFiles.Metrics), result);
         return result;
     }

@@ -1,4 +1,5 @@
 using CharBert.Modeling;
+using CharBert.Text.Vocab;
 
 namespace CharBert.Training.FineTuning;
 
@@ -21,8 +22,10 @@ public sealed record FineTuneSettings
     public required string Output { get; init; }
     /// <summary>Default: 128, or 384 for SQuAD (the original scripts').</summary>
     public int? MaxSeqLength { get; init; }
-    /// <summary>The original fine-tunes bert-base-cased based models: cased by default.</summary>
-    public bool LowerCase { get; init; }
+    /// <summary>Lower-case before WordPiece. Null: as the vocabulary's (else the model directory's)
+    /// tokenizer_config.json says, else cased (the original fine-tunes bert-base-cased based models). A run's saved
+    /// config.json holds the resolved value.</summary>
+    public bool? LowerCase { get; init; }
     public int EvalBatchSize { get; init; } = 64;
     /// <summary>AdvBERT augmentation: a CharBert.Attacks recipe (charbert2020, pruthi2019, rate) whose attacked copies
     /// of a <see cref="AugmentProbability"/> share of the training examples are added to the training set.</summary>
@@ -30,6 +33,9 @@ public sealed record FineTuneSettings
     public double AugmentProbability { get; init; } = DefaultAugmentProbability;
     public const double DefaultAugmentProbability = 0.5;
     public TrainingOptions Training { get; init; } = new();
+
+    /// <summary><see cref="LowerCase"/>, or the casing the vocabulary or model directory declares.</summary>
+    public bool ResolvedLowerCase => TokenizerConfigFile.ResolveLowerCase(LowerCase, ResolvedVocabDirectory, ModelDirectory);
 
     public string ResolvedVocabDirectory =>
         VocabDirectory ?? ModelDirectory ?? throw new ArgumentException("give --vocab DIR (vocab.txt, bert_char_vocab) when training from --model-config");

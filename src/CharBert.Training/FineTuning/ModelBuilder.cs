@@ -51,7 +51,7 @@ public static class ModelBuilder
         if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
         AtomicFile.WriteDirectory(directory, temp =>
         {
-            ModelDirectory.Save(temp, model, metadata.Labels, text.VocabularyFiles());
+            text.SaveModel(temp, model, metadata.Labels);
             metadata.Save(temp);
         });
     }

@@ -39,13 +39,14 @@ public static class PretrainRunner
                 VocabDirectory = Path.GetFullPath(settings.VocabDirectory),
                 InitFrom = settings.InitFrom is { } i ? Path.GetFullPath(i) : null,
                 ModelConfig = settings.ModelConfig is { } c && File.Exists(c) ? Path.GetFullPath(c) : settings.ModelConfig,
+                LowerCase = settings.ResolvedLowerCase,
             };
             RunFiles.RequireFreshRunDirectory(settings.Output);
             JsonFiles.Write(Path.Combine(settings.Output, RunFiles.Config), settings);
         }
         JsonFiles.Write(Path.Combine(settings.Output, RunFiles.Environment), EnvironmentRecord.Capture(settings.Training.Device, settings.Training.Seed));
 
-        var text = TextResources.Load(settings.VocabDirectory, settings.LowerCase);
+        var text = TextResources.Load(settings.VocabDirectory, settings.ResolvedLowerCase);
         var termVocabPath = Path.Combine(settings.VocabDirectory, TextResources.TermVocabFile);
         if (!File.Exists(termVocabPath)) throw new FileNotFoundException($"{termVocabPath} not found: pre-training needs the NLM term vocabulary", termVocabPath);
         var termVocab = TermVocabulary.Load(termVocabPath);
@@ -82,7 +83,7 @@ public static class PretrainRunner
 
         var modelDirectory = Path.Combine(settings.Output, RunFiles.Model);
         if (Directory.Exists(modelDirectory)) Directory.Delete(modelDirectory, recursive: true);
-        AtomicFile.WriteDirectory(modelDirectory, temp => ModelDirectory.Save(temp, model, null, text.VocabularyFiles()));
+        AtomicFile.WriteDirectory(modelDirectory, temp => text.SaveModel(temp, model, null));
         JsonFiles.Write(Path.Combine(settings.Output, RunFiles.Metrics), result);
         return result;
     }

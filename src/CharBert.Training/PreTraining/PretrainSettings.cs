@@ -24,7 +24,11 @@ public sealed record PretrainSettings
     /// (drop, add, swap, keyboard, ...), one picked uniformly per noised word (<see cref="PerturbationWordNoiser"/>).</summary>
     public IReadOnlyList<string>? NoiseTypes { get; init; }
     public int BlockSize { get; init; } = 128;
-    public bool LowerCase { get; init; }
+    /// <summary>Lower-case before WordPiece. Null: as the vocabulary's (else --init-from's) tokenizer_config.json says,
+    /// else cased. A run's saved config.json holds the resolved value.</summary>
+    public bool? LowerCase { get; init; }
+
+    public bool ResolvedLowerCase => CharBert.Text.Vocab.TokenizerConfigFile.ResolveLowerCase(LowerCase, VocabDirectory, InitFrom);
     public TrainingOptions Training { get; init; } = new() { LearningRate = 5e-5, Epochs = 1 };
 
     public void Validate()

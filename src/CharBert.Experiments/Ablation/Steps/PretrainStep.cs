@@ -20,7 +20,7 @@ public sealed class PretrainStep(bool quiet) : ICellStep
         var model = context.Cell.Model;
         var variantConfig = VariantModels.WriteConfig(context.Cell.Variant, model, spec.DataRoot,
             Path.Combine(Path.GetDirectoryName(context.PretrainDir)!, "config.json"));
-        var initFrom = VariantModels.IsScratch(model) ? null : context.DataPath(model.Pretrained);
+        var initFrom = VariantModels.IsScratch(model) ? null : VariantModels.PretrainedDirectory(model, spec.DataRoot);
         if (!model.Pretrain || spec.Training.PretrainSteps <= 0)
         {
             context.PretrainedModelDir = initFrom;

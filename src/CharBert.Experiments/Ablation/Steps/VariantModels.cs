@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CharBert.Experiments.Specs;
 using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
+using CharBert.Modeling.Pretrained;
 using CharBert.Text.IO;
 
 namespace CharBert.Experiments.Ablation.Steps;
@@ -26,8 +27,8 @@ public static class VariantModels
     /// can serve (ablation switches such as use_char_channel or fusion); changing a size such as hidden_size is an error.</summary>
     public static string WriteConfig(string variant, ModelSpec model, string dataRoot, string path)
     {
-        var origin = IsScratch(model) ? model.Pretrained[ExperimentSpec.ScratchPrefix.Length..] : model.Pretrained;
-        if (!IsScratch(model) || File.Exists(Path.Combine(dataRoot, origin))) origin = Path.GetFullPath(Path.Combine(dataRoot, origin));
+        var origin = IsScratch(model) ? model.Pretrained[ExperimentSpec.ScratchPrefix.Length..] : PretrainedDirectory(model, dataRoot);
+        if (IsScratch(model) && File.Exists(Path.Combine(dataRoot, origin))) origin = Path.GetFullPath(Path.Combine(dataRoot, origin));
         var original = CharBertConfig.FromPresetOrPath(origin);
         var node = JsonNode.Parse(original.ToJson())!.AsObject();
         foreach (var (key, value) in model.Config) node[key] = value?.DeepClone();
@@ -39,6 +40,9 @@ public static class VariantModels
         config.Save(path);
         return path;
     }
+
+    /// <summary>A non-scratch model's "pretrained": a directory under the spec's data root, or a built-in model's name.</summary>
+    public static string PretrainedDirectory(ModelSpec model, string dataRoot) => ModelSource.Resolve(model.Pretrained, dataRoot, Console.Error.WriteLine);
 
     public static string RequireVocab(ExperimentSpec spec, CellContext context) =>
         spec.Vocab is { } vocab ? context.DataPath(vocab)

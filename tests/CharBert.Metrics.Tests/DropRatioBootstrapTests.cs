@@ -5,7 +5,7 @@ namespace CharBert.Metrics.Tests;
 
 public class DropRatioBootstrapTests
 {
-    static SentenceOutcomes Outcomes(double[][] clean, double[][] attacked) => new(clean, attacked);
+    static SentenceOutcomes Outcomes(double[][] clean, double[][] attacked) => SentenceOutcomes.FromCorrect(clean, attacked);
 
     // One seed, two sentences. Candidate: clean correct {4, 6}, attacked {3, 3}; baseline: clean {5, 5}, attacked {2, 4}.
     // The relative drop of a multiset of sentences is 1 - sum(attacked) / sum(clean). The 4 ordered resamples:
@@ -60,6 +60,18 @@ public class DropRatioBootstrapTests
         Assert.That(exact[^1], Is.EqualTo((double.PositiveInfinity, 0.25)));
         var estimate = DropRatioBootstrap.Estimate(candidate, baseline, resamples: 2000);
         Assert.That(estimate.Upper, Is.EqualTo(double.PositiveInfinity));
+    }
+
+    [Test]
+    public void Micro_f1_parts_give_the_relative_drop_of_the_pooled_score()
+    {
+        // F1 = 2 TP / (predicted + gold). Clean: sentence 1 TP 2 of 2 gold, 2 predicted; sentence 2 TP 1, 2 gold, 2 predicted
+        // -> pooled 2*3 / 8 = 0.75. Attacked: TP 1 and 0, same gold, predicted 2 and 1 -> 2*1 / 7.
+        var clean = new SentenceScores([4, 2], [4, 4]);
+        var attacked = new SentenceScores([2, 0], [4, 3]);
+        var outcomes = new SentenceOutcomes([clean], [attacked]);
+        Assert.That(outcomes.RelativeDrop(0, [0, 1]), Is.EqualTo(1 - (2.0 / 7) / 0.75).Within(1e-12));
+        Assert.That(outcomes.RelativeDrop(0, [0, 0]), Is.EqualTo(0.5).Within(1e-12), "sentence 1 twice: F1 1 -> 0.5");
     }
 
     [Test]

@@ -49,10 +49,10 @@ public sealed class AblationRunner(ExperimentSpec spec, string resultsDir, IRead
     void RunCell(GridCell cell, CancellationToken cancellation, string progress)
     {
         var runDir = RunDirOf(resultsDir, cell.Key);
-        var pretrainDir = Path.Combine(resultsDir, RunsFolder, cell.Variant, $"seed-{cell.Seed}", "pretrain");
+        var pretrain = PretrainPlan.For(spec, cell, resultsDir);
         Directory.CreateDirectory(runDir);
         CellEnvironment.Capture(command, spec.Training.Device, cell.Seed).Save(Path.Combine(runDir, CellEnvironment.FileName));
-        var context = new CellContext(spec, cell, runDir, pretrainDir)
+        var context = new CellContext(spec, cell, runDir, pretrain)
         {
             ResultsDir = resultsDir, AttacksDir = Path.Combine(resultsDir, AttacksFolder, cell.TaskName),
         };

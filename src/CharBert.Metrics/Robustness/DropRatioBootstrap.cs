@@ -1,34 +1,50 @@
 namespace CharBert.Metrics.Robustness;
 
-/// <summary>One model's per-sentence results on a clean test set and on its attacked copy, for each seed:
-/// <c>Clean[seed][sentence]</c> and <c>Attacked[seed][sentence]</c> are the numbers of correct items (tokens for a
-/// tagging task, 0 or 1 for a classification task). Sentence i of the attacked copy is the attacked sentence i, so
-/// the two are paired, and every seed scores the same sentences.</summary>
-public sealed record SentenceOutcomes(IReadOnlyList<double[]> Clean, IReadOnlyList<double[]> Attacked)
+/// <summary>A score that is a ratio of sums over sentences, given per sentence: accuracy (correct items / items) or
+/// micro F1 (2 TP / (predicted + gold entities)). The score of any multiset of sentences is Σ numerators / Σ denominators.</summary>
+public sealed record SentenceScores(double[] Numerators, double[] Denominators)
+{
+    /// <summary>Per-example correctness (0/1) of a classification task, or correct tokens of a tagging task with the
+    /// sentence's token count.</summary>
+    public static SentenceScores Accuracy(double[] correct, double[]? items = null) => new(correct, items ?? correct.Select(_ => 1.0).ToArray());
+}
+
+/// <summary>One model's per-sentence results on a clean test set and on its attacked copy, for each seed. Sentence i of
+/// the attacked copy is the attacked sentence i, so the two are paired, and every seed scores the same sentences.</summary>
+public sealed record SentenceOutcomes(IReadOnlyList<SentenceScores> Clean, IReadOnlyList<SentenceScores> Attacked)
 {
     public int Seeds => Clean.Count;
-    public int Sentences => Clean.Count == 0 ? 0 : Clean[0].Length;
+    public int Sentences => Clean.Count == 0 ? 0 : Clean[0].Numerators.Length;
+
+    /// <summary>Accuracy outcomes from correct counts per [seed][sentence] (one item per sentence).</summary>
+    public static SentenceOutcomes FromCorrect(double[][] clean, double[][] attacked) =>
+        new(clean.Select(c => SentenceScores.Accuracy(c)).ToList(), attacked.Select(a => SentenceScores.Accuracy(a)).ToList());
 
     public void Validate(string name)
     {
         if (Clean.Count == 0 || Clean.Count != Attacked.Count)
             throw new ArgumentException($"{name}: need the same number (> 0) of seeds for the clean and attacked sets ({Clean.Count} vs {Attacked.Count})");
-        var n = Clean[0].Length;
-        if (n == 0 || Clean.Concat(Attacked).Any(s => s.Length != n))
+        var n = Sentences;
+        if (n == 0 || Clean.Concat(Attacked).Any(s => s.Numerators.Length != n || s.Denominators.Length != n))
             throw new ArgumentException($"{name}: every seed must score the same, non-empty list of sentences, clean and attacked");
     }
 
-    /// <summary>(clean − attacked) / clean accuracy of one seed on a multiset of sentences (indices may repeat): the
-    /// item counts cancel, leaving 1 − Σ attacked correct / Σ clean correct.</summary>
+    /// <summary>(clean − attacked) / clean score of one seed on a multiset of sentences (indices may repeat).</summary>
     public double RelativeDrop(int seed, IReadOnlyList<int> sentences)
     {
-        double clean = 0, attacked = 0;
+        var clean = Score(Clean[seed], sentences);
+        return clean == 0 || double.IsNaN(clean) ? double.NaN : 1 - Score(Attacked[seed], sentences) / clean;
+    }
+
+    static double Score(SentenceScores scores, IReadOnlyList<int> sentences)
+    {
+        double numerator = 0, denominator = 0;
         foreach (var i in sentences)
         {
-            clean += Clean[seed][i];
-            attacked += Attacked[seed][i];
+            numerator += scores.Numerators[i];
+            denominator += scores.Denominators[i];
         }
-        return clean == 0 ? double.NaN : 1 - attacked / clean;
+        return denominator == 0 ? double.NaN : numerator / denominator;
     }
 
     /// <summary>The relative drop averaged over a multiset of seeds.</summary>

@@ -13,4 +13,6 @@ public sealed record EvaluationRecord(
     string Device)
 {
     public const string FileName = "evaluate.json";
+    /// <summary>With --lenient-columns: per test file, the token lines read leniently (extra fields); null otherwise.</summary>
+    public IReadOnlyDictionary<string, int>? LenientLines { get; init; }
 }

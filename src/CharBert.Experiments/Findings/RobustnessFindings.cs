@@ -43,7 +43,7 @@ public static class RobustnessFindings
                 double Value(int seed, string set) => taskRows.Single(r => r.Variant == variant && r.Seed == seed && r.TestSet == set && r.Metric == metric).Value;
                 var clean = seeds.Select(s => Value(s, "clean")).ToList();
                 var under = seeds.Select(s => Value(s, attacked)).ToList();
-                var drops = clean.Zip(under, RobustnessSummary.RelativeDrop).ToList();
+                var drops = clean.Zip(under, (c, a) => c == 0 ? double.NaN : RobustnessSummary.RelativeDrop(c, a)).ToList(); // undefined at 0
                 var paired = seeds.Intersect(baselineSeeds).Order().ToList();
                 DropRatioEstimate? ratio = null;
                 if (variant != Baseline && paired.Count > 0 && HasPredictions(resultsDir, [variant, Baseline], task, paired, attacked))

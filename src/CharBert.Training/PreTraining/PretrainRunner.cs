@@ -66,6 +66,7 @@ public static class PretrainRunner
 
         torch.manual_seed(settings.Training.Seed);
         var (model, fresh) = BuildModel(settings, text, termVocab);
+        if (model is PreTrainingModel pretraining) pretraining.ScoreLabelledPositionsOnly = true; // same losses, a tenth of the decoder cost
         var device = DeviceResolver.Resolve(settings.Training.Device);
         var source = new PretrainingBatchSource(trainBlocks);
         var evalSource = evalBlocks is null ? null : new PretrainingBatchSource(evalBlocks);

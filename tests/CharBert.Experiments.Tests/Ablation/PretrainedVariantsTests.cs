@@ -24,17 +24,7 @@ public class PretrainedVariantsTests
     static string WriteDataAndBertCheckpoint(TempFolder folder)
     {
         var dataRoot = StandardStepsTests.WriteData(folder);
-        var dir = Directory.CreateDirectory(Path.Combine(dataRoot, Checkpoint)).FullName;
-        var vocab = Path.Combine(dataRoot, "vocab");
-        foreach (var file in Directory.GetFiles(vocab)) File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
-        var text = Training.Tasks.TextResources.Load(vocab, lowerCase: false);
-        var config = CharBertConfig.Tiny with { VocabSize = text.Tokenizer.Vocabulary.Count, CharVocabSize = text.Chars.Count };
-        config.Save(Path.Combine(dir, ModelDirectory.ConfigFile));
-        torch.manual_seed(5);
-        var bert = TaskModelFactory.Create(ModelKind.Bert, TaskHeadKind.PreTraining, config, 0);
-        using var scope = torch.NewDisposeScope();
-        SafetensorsWriter.Write(Path.Combine(dir, ModelDirectory.WeightsFile),
-            bert.Module.state_dict().ToDictionary(p => p.Key.StartsWith("bert.") ? p.Key["bert.".Length..] : p.Key, p => p.Value));
+        TinyBertCheckpoint.Write(Path.Combine(dataRoot, Checkpoint), Path.Combine(dataRoot, "vocab"));
         return dataRoot;
     }
 

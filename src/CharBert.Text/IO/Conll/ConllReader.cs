@@ -72,7 +72,8 @@ public sealed class ConllReader : IDisposable
             else if (token.Fields.Count != ColumnCount)
             {
                 throw new DataFormatException(DisplayPath, line.Number,
-                    $"wrong column count: expected {ColumnCount} columns like the first token line, found {token.Fields.Count}");
+                    $"wrong column count: expected {ColumnCount} columns like the first token line, found {token.Fields.Count}" +
+                    (options.LenientColumns ? " (lenient reading accepts extra fields, not missing ones; the first token line sets the count)" : ""));
             }
 
             if (tokens.Count == 0 && finished != null)

@@ -144,7 +144,8 @@ public sealed class Trainer
                             (last is null ? "no checkpoint was written yet" : $"last good checkpoint: {last}") +
                             "; try a lower --lr or check the data");
                     }
-                    (accumulation == 1 ? loss : loss / accumulation).backward();
+                    // in a frozen phase (FreshParameters.FrozenSteps) a model may have no fresh part, and nothing to train
+                    if (loss.requires_grad) (accumulation == 1 ? loss : loss / accumulation).backward();
                     lossSum += lossValue;
                     lossCount++;
                     var batchTokens = batch.AttentionMask.sum().item<long>();

@@ -36,13 +36,16 @@ public sealed record ExperimentSpec(
 /// trained on the task's training words and put in front of it at evaluation and sensitivity.
 /// <see cref="SharesPretrainingWith"/>: this variant starts from another variant's pre-trained (adapted) model instead of
 /// pre-training its own, e.g. AdvBERT from BERT's MLM adaptation (the other variant's pretrained, config and
-/// pre-training settings apply; both must be BERT-kind or both CharBERT).</summary>
+/// pre-training settings apply; both must be BERT-kind or both CharBERT). <see cref="Adaptation"/>: this variant's own
+/// values of the spec's adaptation settings (e.g. several CharBERT variants with other NLM noise or fresh learning rates
+/// against one BERT adapted for the same steps).</summary>
 public sealed record ModelSpec(
     string Kind, string Pretrained, bool Pretrain, bool Nlm, JsonObject Config,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AugmentRecipe = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? AugmentProbability = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WordRecognizerSpec? WordRecognizer = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SharesPretrainingWith = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SharesPretrainingWith = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AdaptationSpec? Adaptation = null)
 {
     public const string CharBert = "charbert";
     public const string Bert = "bert";
@@ -50,6 +53,28 @@ public sealed record ModelSpec(
     public const string BertWordRec = "bert+wordrec";
     public static readonly IReadOnlySet<string> Kinds = new HashSet<string> { CharBert, Bert, AdvBert, BertWordRec };
     public const string DefaultAugmentRecipe = "charbert2020";
+}
+
+/// <summary>A model variant's own adaptation settings, each overriding the training spec's value of the same name (null:
+/// the spec's). The number of adaptation steps is the spec's for every variant, so variants stay comparable.</summary>
+public sealed record AdaptationSpec(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? PretrainLearningRate = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? PretrainWarmupSteps = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? MlmProbability = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? NlmProbability = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? FreshLearningRate = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? FreshWarmupSteps = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? FrozenSteps = null)
+{
+    /// <summary>The training spec with this variant's values put in.</summary>
+    public TrainingSpec ApplyTo(TrainingSpec training) => training with
+    {
+        PretrainLearningRate = PretrainLearningRate ?? training.PretrainLearningRate,
+        PretrainWarmupSteps = PretrainWarmupSteps ?? training.PretrainWarmupSteps,
+        MlmProbability = MlmProbability ?? training.MlmProbability, NlmProbability = NlmProbability ?? training.NlmProbability,
+        FreshLearningRate = FreshLearningRate ?? training.FreshLearningRate, FreshWarmupSteps = FreshWarmupSteps ?? training.FreshWarmupSteps,
+        FrozenSteps = FrozenSteps ?? training.FrozenSteps,
+    };
 }
 
 /// <summary>How a bert+wordrec variant's ScRNN is trained (Pruthi et al. 2019); every value left out takes

@@ -42,6 +42,11 @@ static class SpecValidation
                     $"$.models.{name}.config.use_char_channel", "must be true or false");
             CheckBaselineFields(name, model, Require);
             CheckSharedPretraining(spec, name, model, Require);
+            if (model.Adaptation is { } adaptation)
+            {
+                Require(model.SharesPretrainingWith is null, $"$.models.{name}.adaptation", "a variant that shares another's pre-training has no adaptation of its own");
+                CheckPretraining(adaptation.ApplyTo(spec.Training), (ok, key, problem) => Require(ok, key.Replace("$.training", $"$.models.{name}.adaptation"), problem));
+            }
         }
         foreach (var (name, task) in spec.Tasks)
         {

@@ -47,8 +47,8 @@ public sealed class PretrainStep(bool quiet) : ICellStep
 
     public static PretrainSettings Settings(ExperimentSpec spec, PretrainPlan plan, CellContext context, string variantConfig, string? initFrom, bool quiet)
     {
-        var training = spec.Training;
         var model = plan.Model;
+        var training = model.Adaptation?.ApplyTo(spec.Training) ?? spec.Training;
         var corpus = training.PretrainCorpus ?? throw new ArgumentException("pre-training needs the spec's training.pretrain_corpus");
         var fresh = new FreshParameterSchedule
         {
@@ -64,7 +64,7 @@ public sealed class PretrainStep(bool quiet) : ICellStep
             Output = context.PretrainDir,
             MlmProbability = training.MlmProbability ?? MaskedLmMasker.DefaultProbability,
             AdvProbability = model.Nlm || model.Kind == ModelSpec.AdvBert ? training.NlmProbability ?? NlmWordNoising.DefaultProbability : 0,
-            BlockSize = spec.Training.MaxSeqLength,
+            BlockSize = training.MaxSeqLength,
             Training = new TrainingOptions
             {
                 MaxSteps = training.PretrainSteps, BatchSize = training.PretrainBatchSize ?? training.BatchSize,

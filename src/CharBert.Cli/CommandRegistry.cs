@@ -16,6 +16,7 @@ public static class CommandRegistry
         yield return VocabCommand.Create();
         yield return AttackCommand.Create();
         yield return AblateCommand.Create();
+        yield return SweepCommand.Create();
         yield return PlotCommand.Create();
         yield return ReportCommand.Create();
         yield return SensitivityCommand.Create();

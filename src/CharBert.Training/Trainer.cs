@@ -22,9 +22,14 @@ public sealed class Trainer
     readonly CheckpointStore _checkpoints;
     readonly TrainingLog _log;
     readonly Device _device;
+    readonly IReadOnlySet<string> _freshParameters;
 
-    public Trainer(nn.Module model, Func<ModelBatch, Tensor> computeLoss, IBatchSource train, TrainingOptions options, string runDirectory)
+    /// <param name="freshParameters">Names of the parameters the initial checkpoint did not provide; they follow
+    /// <see cref="TrainingOptions.FreshParameters"/>' schedule (ignored when that is null).</param>
+    public Trainer(nn.Module model, Func<ModelBatch, Tensor> computeLoss, IBatchSource train, TrainingOptions options, string runDirectory,
+        IReadOnlySet<string>? freshParameters = null)
     {
+        _freshParameters = freshParameters ?? new HashSet<string>();
         options.Validate();
         _model = model;
         _computeLoss = computeLoss;
@@ -51,9 +56,11 @@ public sealed class Trainer
                                         $"(batch size {_options.BatchSize} x accumulation {_options.GradientAccumulationSteps})");
         Directory.CreateDirectory(_runDirectory);
         _model.to(_device);
-        using var optimizer = AdamWFactory.Create(_model, _options.LearningRate, _options.WeightDecay, _options.AdamEpsilon);
+        var (optimizer, freshGroups) = AdamWFactory.Create(_model, _options.LearningRate, _options.WeightDecay, _options.AdamEpsilon,
+            _options.FreshParameters is null ? null : _freshParameters.Contains);
+        using var disposeOptimizer = optimizer;
         var start = resume ? Restore(optimizer, fromCheckpoint) : Fresh();
-        if (_options.Quiet) return Loop(optimizer, start, evaluate, null);
+        if (_options.Quiet) return Loop(optimizer, freshGroups, start, evaluate, null);
         TrainingResult? result = null;
         AnsiConsole.Progress().AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
@@ -61,7 +68,7 @@ public sealed class Trainer
             {
                 var task = ctx.AddTask("training", maxValue: TotalSteps);
                 task.Value = start.GlobalStep;
-                result = Loop(optimizer, start, evaluate, task);
+                result = Loop(optimizer, freshGroups, start, evaluate, task);
             });
         return result!;
     }
@@ -87,9 +94,19 @@ public sealed class Trainer
         return state;
     }
 
-    TrainingResult Loop(TorchSharp.Modules.AdamW optimizer, CheckpointState start, Func<int, IReadOnlyDictionary<string, double>>? evaluate, ProgressTask? progress)
+    TrainingResult Loop(TorchSharp.Modules.AdamW optimizer, bool[] freshGroups, CheckpointState start, Func<int, IReadOnlyDictionary<string, double>>? evaluate, ProgressTask? progress)
     {
-        var schedule = new LinearWarmupSchedule(_options.LearningRate, _options.WarmupSteps, TotalSteps);
+        var plan = _options.FreshParameters ?? new FreshParameterSchedule();
+        var schedules = freshGroups.Select(fresh => plan.ScheduleFor(fresh, _options.LearningRate, _options.WarmupSteps, TotalSteps)).ToArray();
+        var mainSchedule = plan.ScheduleFor(false, _options.LearningRate, _options.WarmupSteps, TotalSteps);
+        var frozen = false;
+        void Freeze(bool freeze)
+        {
+            if (freeze == frozen) return;
+            foreach (var (name, parameter) in _model.named_parameters())
+                if (!_freshParameters.Contains(name)) parameter.requires_grad = !freeze;
+            frozen = freeze;
+        }
         var accumulation = _options.GradientAccumulationSteps;
         var usedBatches = StepsPerEpoch * accumulation; // trailing micro-batches that cannot fill a step are skipped
         var step = start.GlobalStep;
@@ -103,12 +120,15 @@ public sealed class Trainer
 
         for (var epoch = start.Epoch; epoch < EpochCount && step < TotalSteps; epoch++)
         {
-            var batches = EpochOrder.Batches(_train.Count, _options.BatchSize, _options.Seed, epoch);
+            var batches = _options.GroupByLength && _train is ILengthAwareBatchSource lengthAware
+                ? EpochOrder.LengthGroupedBatches(lengthAware.Lengths, _options.BatchSize, _options.Seed, epoch)
+                : EpochOrder.Batches(_train.Count, _options.BatchSize, _options.Seed, epoch);
             var firstBatch = epoch == start.Epoch ? start.NextBatchInEpoch : 0;
             if (epoch != start.Epoch) (lossSum, lossCount) = (0, 0);
             optimizer.zero_grad();
             for (var b = firstBatch; b < usedBatches && step < TotalSteps; b++)
             {
+                Freeze(step < plan.FrozenSteps);
                 using (var scope = torch.NewDisposeScope())
                 {
                     if (_device.type == DeviceType.CUDA) torch.cuda.manual_seed_all(CudaBatchSeed.For(_options.Seed, epoch, b));
@@ -125,7 +145,8 @@ public sealed class Trainer
                             (last is null ? "no checkpoint was written yet" : $"last good checkpoint: {last}") +
                             "; try a lower --lr or check the data");
                     }
-                    (accumulation == 1 ? loss : loss / accumulation).backward();
+                    // in a frozen phase (FreshParameters.FrozenSteps) a model may have no fresh part, and nothing to train
+                    if (loss.requires_grad) (accumulation == 1 ? loss : loss / accumulation).backward();
                     lossSum += lossValue;
                     lossCount++;
                     var batchTokens = batch.AttentionMask.sum().item<long>();
@@ -135,8 +156,8 @@ public sealed class Trainer
                     if ((b + 1) % accumulation != 0) continue;
 
                     if (_options.MaxGradNorm > 0) nn.utils.clip_grad_norm_(_model.parameters(), _options.MaxGradNorm);
-                    var lr = schedule.LearningRateAt(step);
-                    schedule.Apply(optimizer, step);
+                    var lr = mainSchedule(step);
+                    for (var g = 0; g < schedules.Length; g++) optimizer.ParamGroups.ElementAt(g).LearningRate = schedules[g](step);
                     optimizer.step();
                     optimizer.zero_grad();
                     step++;
@@ -154,6 +175,7 @@ public sealed class Trainer
                     SaveCheckpoint(optimizer, new CheckpointState(step, epoch, b + 1, _options.Seed, "", lossSum, lossCount, epochs));
                 if (_options.StopAfterSteps == step && (b + 1) % accumulation == 0)
                 {
+                    Freeze(false);
                     _log.Flush();
                     return Result(step, completed: false, epochs, examples, tokens, clock);
                 }
@@ -162,6 +184,7 @@ public sealed class Trainer
             EpochMetrics.Write(_runDirectory, epochs);
             SaveCheckpoint(optimizer, new CheckpointState(step, epoch + 1, 0, _options.Seed, "", 0, 0, epochs));
         }
+        Freeze(false);
         _log.Flush();
         return Result(step, completed: true, epochs, examples, tokens, clock);
     }

@@ -28,6 +28,14 @@ public sealed record TrainingOptions
     /// <summary>Stop (as if killed) after this many optimiser steps, without final outputs. For resume tests and time-boxed jobs.</summary>
     public int? StopAfterSteps { get; init; }
     public bool Quiet { get; init; }
+    /// <summary>Cut each batch to its longest sequence instead of max_seq_length (dynamic padding; see
+    /// FeatureCollator.TrimToLongest). Used where the data source supports it (fine-tuning and evaluation).</summary>
+    public bool PadToLongest { get; init; }
+    /// <summary>Batch examples of similar length together (Hugging Face's group_by_length), so dynamic padding saves more.</summary>
+    public bool GroupByLength { get; init; }
+    /// <summary>Separate learning rates / warm-up for parameters the initial checkpoint did not provide, and a frozen first
+    /// phase for those it did (null: one schedule for all). The trainer is told which parameters are fresh.</summary>
+    public Optimization.FreshParameterSchedule? FreshParameters { get; init; }
 
     /// <summary>Quiet when asked, when stdout is redirected, or on CI (CI=true).</summary>
     public static bool QuietByEnvironment =>
@@ -43,5 +51,6 @@ public sealed record TrainingOptions
         if (WarmupSteps < 0) throw new ArgumentException($"warm-up steps must be non-negative (got {WarmupSteps})");
         Precisions.Parse(Precision);
         if (CheckpointEvery < 0) throw new ArgumentException($"checkpoint interval must be non-negative (got {CheckpointEvery})");
+        FreshParameters?.Validate(MaxSteps);
     }
 }

@@ -132,3 +132,33 @@ public class TaskModelTests
             Throws.TypeOf<Text.IO.DataFormatException>().With.Message.Contain("c.json"));
     }
 }
+
+public class LabelledPositionScoringTests
+{
+    [TestCase(ModelKind.CharBert)]
+    [TestCase(ModelKind.Bert)]
+    public void Scoring_only_labelled_positions_gives_the_same_losses_and_gradients(ModelKind kind)
+    {
+        manual_seed(4);
+        var model = (PreTrainingModel)TaskModelFactory.Create(kind, TaskHeadKind.PreTraining, CharBertConfig.Tiny, 0);
+        model.Module.eval(); // no dropout, so both passes see the same network
+        using var batch = SyntheticBatch.Create(CharBertConfig.Tiny, 3, 12, seed: 4, numLabels: 0);
+        Assert.That(batch.MaskedLmLabels, Is.Not.Null);
+        (float Mlm, float? Term, float[] Grad) Pass(bool sparse)
+        {
+            model.ScoreLabelledPositionsOnly = sparse;
+            model.Module.zero_grad();
+            using var scope = NewDisposeScope();
+            var output = model.Forward(batch);
+            output.Loss!.backward();
+            var grad = model.Module.named_parameters().First(p => p.name == "bert.encoder.layer.1.output.dense.weight").parameter.grad!;
+            return (output.MaskedLmLoss!.item<float>(), output.TermLoss?.item<float>(), grad.data<float>().ToArray());
+        }
+        var dense = Pass(false);
+        var sparse = Pass(true);
+        Assert.That(sparse.Mlm, Is.EqualTo(dense.Mlm).Within(1e-5));
+        Assert.That(sparse.Term.HasValue, Is.EqualTo(kind == ModelKind.CharBert));
+        if (sparse.Term is { } term) Assert.That(term, Is.EqualTo(dense.Term!.Value).Within(1e-5));
+        Assert.That(sparse.Grad, Is.EqualTo(dense.Grad).Within(1e-5));
+    }
+}

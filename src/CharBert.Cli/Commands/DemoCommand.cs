@@ -2,6 +2,7 @@ using System.CommandLine;
 using CharBert.Cli.Options;
 using System.Globalization;
 using CharBert.Experiments.Demo;
+using CharBert.Experiments.Findings;
 using CharBert.Text.Corpora;
 using CharBert.Text.IO;
 using CharBert.Training;
@@ -14,27 +15,44 @@ public static class DemoCommand
     public static Command Create()
     {
         var output = new Option<string>("--out") { Description = "Results folder", DefaultValueFactory = _ => Path.Combine("results", "demo") };
-        var scale = new Option<double>("--scale") { Description = "Multiplies data and training budget (1 = about ten minutes on a 2-core CPU)", DefaultValueFactory = _ => 1.0 };
+        var from = new Option<string>("--from")
+        {
+            Description = $"Pretrained encoder every model starts from: a built-in name ({DemoStudy.DefaultEncoder}), a BERT model directory or a hub id; " +
+                          $"'{DemoStudy.Scratch}': the tiny from-scratch study",
+            DefaultValueFactory = _ => DemoStudy.DefaultEncoder,
+        };
+        var scale = new Option<double>("--scale")
+        {
+            Description = "Multiplies data and training budget (1: about 25 minutes on an idle 2-core CPU; 0.25: a five-minute look)",
+            DefaultValueFactory = _ => 1.0,
+        };
         var device = DeviceOption.Create();
         var cache = new Option<string?>("--cache") { Description = "Corpus cache folder (default: $CHARBERT_CACHE, else ~/.cache/charbert)" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress bars" };
-        var command = new Command("demo", "End-to-end demo: fetch data, pre-train tiny BERT and CharBERT, fine-tune, attack, evaluate, sensitivity, charts, report");
-        foreach (var option in new Option[] { output, scale, device, cache, quiet }) command.Options.Add(option);
+        var command = new Command("demo",
+            "End-to-end robustness study: adapt a pretrained encoder as BERT (MLM) and CharBERT (MLM + NLM), fine-tune BERT, AdvBERT and CharBERT " +
+            "on Brown POS and spam, attack, evaluate over 3 seeds, sensitivity, charts, report with the drop ratio and its bootstrap interval");
+        foreach (var option in new Option[] { output, from, scale, device, cache, quiet }) command.Options.Add(option);
         command.SetAction(parse =>
         {
             var started = DateTime.UtcNow;
             var corpusCache = parse.GetValue(cache) is { } dir ? new CorpusCache(Path.GetFullPath(dir)) : CorpusCache.Default();
             OutputFolder.RequireWritable(parse.GetValue(output)!);
             OutputFolder.RequireWritable(corpusCache.Root);
-            var outcome = DemoStudy.Run(parse.GetValue(output)!, DemoScale.Times(parse.GetValue(scale)), parse.GetValue(device)!,
+            var source = parse.GetValue(from)!;
+            var factor = parse.GetValue(scale);
+            var demoScale = source == DemoStudy.Scratch ? DemoScale.Scratch(factor) : DemoScale.Pretrained(factor);
+            var outcome = DemoStudy.Run(parse.GetValue(output)!, source, demoScale, parse.GetValue(device)!,
                 corpusCache, parse.GetValue(quiet) || TrainingOptions.QuietByEnvironment, Console.Out);
             Console.WriteLine();
-            foreach (var f in outcome.Findings)
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{f.Task}: BERT {f.BertClean:0.000} -> {f.BertAttacked:0.000} attacked; CharBERT {f.CharBertClean:0.000} -> {f.CharBertAttacked:0.000}" +
-                    $" ({(f.CharBertMoreRobust ? "CharBERT loses less" : "CharBERT does not lose less")}" +
-                    $"{(f.CharBertBetterUnderAttack ? "; it scores higher under attack" : "")})"));
-            Console.WriteLine($"results:  {outcome.ResultsDir} (summary.csv, summary-mean-std.csv, runs/)");
+            foreach (var task in outcome.Findings.GroupBy(f => f.Task))
+            {
+                Console.WriteLine(string.Join("; ", task.Select(f => string.Create(CultureInfo.InvariantCulture,
+                    $"{f.Task} {f.Variant}: {f.CleanMean:0.000} -> {f.AttackedMean:0.000} ({100 * f.DropMean:0.0} % drop)"))));
+                if (task.FirstOrDefault(f => f.Variant == RobustnessReport.CharBertVariant) is { RatioToBaseline: not null } charbert)
+                    Console.WriteLine("  " + RobustnessReport.Verdict(charbert).Replace("**", ""));
+            }
+            Console.WriteLine($"results:  {outcome.ResultsDir} (summary.csv, summary-mean-std.csv, robustness.csv, timings.csv, runs/)");
             Console.WriteLine($"charts:   {Path.Combine(outcome.ResultsDir, "charts")} ({outcome.Charts.Count} PNG + SVG)");
             Console.WriteLine($"report:   {outcome.ReportPath}");
             Console.WriteLine($"took {(DateTime.UtcNow - started).TotalMinutes:0.0} min");

@@ -19,9 +19,14 @@ public static class EvaluateCommand
         var wordRecognizer = new Option<string?>("--word-recognizer") { Description = "ScRNN word recogniser directory (train-wordrec) applied to the words first; its back-off (and background recogniser) come from that directory" };
         var device = DeviceOption.Create();
         var batchSize = new Option<int>("--batch-size") { Description = "Evaluation batch size", DefaultValueFactory = _ => 64 };
+        var lenient = new Option<bool>("--lenient-columns")
+        {
+            Description = "CoNLL files (ner, pos): accept token lines with extra space-separated fields, as the original reader does (first field = word, " +
+                          "last = label), e.g. the authors' CharAttack_NER where an edit put a space inside a word; prints how many lines it applied to",
+        };
 
         var command = new Command("evaluate", "Evaluate a fine-tuned model on test files (results.csv + predictions)");
-        foreach (var option in new Option[] { model, task, test, output, overwrite, wordRecognizer, device, batchSize }) command.Options.Add(option);
+        foreach (var option in new Option[] { model, task, test, output, overwrite, wordRecognizer, device, batchSize, lenient }) command.Options.Add(option);
         command.SetAction(parse =>
         {
             IReadOnlyList<EvaluationResultRow> rows = [];
@@ -30,8 +35,8 @@ public static class EvaluateCommand
                 {
                     ModelDirectory = ModelOptions.Resolve(parse.GetValue(model)!), Task = parse.GetValue(task)!, TestFiles = parse.GetValue(test)!,
                     Output = staging, WordRecognizer = parse.GetValue(wordRecognizer), Device = parse.GetValue(device)!,
-                    BatchSize = parse.GetValue(batchSize),
-                }));
+                    BatchSize = parse.GetValue(batchSize), LenientColumns = parse.GetValue(lenient),
+                }, Console.WriteLine));
             foreach (var row in rows) Console.WriteLine($"{row.TestFile}\t{row.Metric}\t{row.Value:F4}");
             return 0;
         });

@@ -27,6 +27,15 @@ public static class PretrainCommand
         var batchSize = new Option<int>("--batch-size") { Description = "Blocks per batch", DefaultValueFactory = _ => 32 };
         var lr = new Option<double>("--lr") { Description = "Peak learning rate (original: 5e-5)", DefaultValueFactory = _ => 5e-5 };
         var warmup = new Option<int>("--warmup-steps") { Description = "Linear warm-up steps", DefaultValueFactory = _ => 0 };
+        var freshLr = new Option<double?>("--fresh-lr")
+        {
+            Description = "Peak learning rate of the parts --init-from does not provide (char channel, fusion, heads: initialization.json's \"fresh\"); default --lr",
+        };
+        var freshWarmup = new Option<int?>("--fresh-warmup-steps") { Description = "Warm-up of those fresh parts (default --warmup-steps)" };
+        var frozenSteps = new Option<int>("--frozen-steps")
+        {
+            Description = "First steps in which only the fresh parts train (the --init-from weights frozen); their warm-up starts after", DefaultValueFactory = _ => 0,
+        };
         var lowerCase = ModelOptions.DoLowerCase();
         var seed = SeedOption.Create("Seed for noise, masking, weights, data order and dropout");
         var device = DeviceOption.Create();
@@ -39,7 +48,7 @@ public static class PretrainCommand
 
         var command = new Command("pretrain", "Pre-train CharBERT (MLM + NLM); writes a run directory with metrics.json and model/");
         foreach (var option in new Option[] { train, eval, modelConfig, initFrom, modelKind, vocab, output, mlm, adv, noiseTypes, blockSize, maxSteps, epochs,
-                     batchSize, lr, warmup, lowerCase, seed, device, checkpointEvery, resume, fromCheckpoint, overwrite, precision, quiet })
+                     batchSize, lr, warmup, freshLr, freshWarmup, frozenSteps, lowerCase, seed, device, checkpointEvery, resume, fromCheckpoint, overwrite, precision, quiet })
             command.Options.Add(option);
 
         command.SetAction(parse =>
@@ -72,6 +81,10 @@ public static class PretrainCommand
                         MaxSteps = parse.GetValue(maxSteps), Epochs = parse.GetValue(epochs), BatchSize = parse.GetValue(batchSize),
                         LearningRate = parse.GetValue(lr), WarmupSteps = parse.GetValue(warmup), Seed = parse.GetValue(seed),
                         Device = parse.GetValue(device)!, Precision = parse.GetValue(precision)!, CheckpointEvery = parse.GetValue(checkpointEvery), Quiet = isQuiet,
+                        FreshParameters = new Training.Optimization.FreshParameterSchedule
+                        {
+                            FreshLearningRate = parse.GetValue(freshLr), FreshWarmupSteps = parse.GetValue(freshWarmup), FrozenSteps = parse.GetValue(frozenSteps),
+                        } is { IsDefault: false } schedule ? schedule : null,
                     },
                 }, parse.GetValue(overwrite));
             }

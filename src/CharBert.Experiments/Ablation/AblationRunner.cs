@@ -9,8 +9,11 @@ public sealed record AblationRunSummary(IReadOnlyList<CellKey> Ran, IReadOnlyLis
 
 /// <summary>Runs every cell of an experiment's grid through the steps, in order, and appends each finished
 /// cell's rows to summary.csv in one atomic write. Resumable: cells already in summary.csv are skipped, so a
-/// killed run continues where it stopped and only the interrupted cell is redone.</summary>
-public sealed class AblationRunner(ExperimentSpec spec, string resultsDir, IReadOnlyList<ICellStep> steps, string command, TextWriter? log = null)
+/// killed run continues where it stopped and only the interrupted cell is redone. Every step's wall and CPU time goes to
+/// timings.csv; after each cell the log shows the time spent and an estimate of the time left, from
+/// <paramref name="cellCost"/> (relative costs of the cells; default: equal).</summary>
+public sealed class AblationRunner(ExperimentSpec spec, string resultsDir, IReadOnlyList<ICellStep> steps, string command, TextWriter? log = null,
+    Func<GridCell, double>? cellCost = null)
 {
     public const string ResolvedSpecFile = "spec.resolved.json";
     public const string RunsFolder = "runs";
@@ -27,6 +30,9 @@ public sealed class AblationRunner(ExperimentSpec spec, string resultsDir, IRead
         var ran = new List<CellKey>();
         var skipped = new List<CellKey>();
         var cells = GridCell.Expand(spec);
+        var cost = cellCost ?? (_ => 1.0);
+        var remainingCost = cells.Where(c => !finished.Contains(c.Key)).Sum(cost);
+        var (doneCost, clock) = (0.0, System.Diagnostics.Stopwatch.StartNew());
         for (var i = 0; i < cells.Count; i++)
         {
             var cell = cells[i];
@@ -39,9 +45,15 @@ public sealed class AblationRunner(ExperimentSpec spec, string resultsDir, IRead
             cancellation.ThrowIfCancellationRequested();
             RunCell(cell, cancellation, $"[{i + 1}/{cells.Count}]");
             ran.Add(cell.Key);
+            doneCost += cost(cell);
+            var elapsed = clock.Elapsed;
+            var left = doneCost > 0 ? TimeSpan.FromSeconds(elapsed.TotalSeconds / doneCost * (remainingCost - doneCost)) : TimeSpan.Zero;
+            log?.WriteLine($"[{i + 1}/{cells.Count}] {cell.Key}: done; {Clock(elapsed)} so far, about {Clock(left)} left");
         }
         return new AblationRunSummary(ran, skipped);
     }
+
+    static string Clock(TimeSpan t) => t.TotalHours >= 1 ? t.ToString(@"h\:mm\:ss") : t.ToString(@"m\:ss");
 
     public static string RunDirOf(string resultsDir, CellKey cell) =>
         Path.Combine(resultsDir, RunsFolder, cell.Variant, $"seed-{cell.Seed}", cell.Task);
@@ -49,18 +61,20 @@ public sealed class AblationRunner(ExperimentSpec spec, string resultsDir, IRead
     void RunCell(GridCell cell, CancellationToken cancellation, string progress)
     {
         var runDir = RunDirOf(resultsDir, cell.Key);
-        var pretrainDir = Path.Combine(resultsDir, RunsFolder, cell.Variant, $"seed-{cell.Seed}", "pretrain");
+        var pretrain = PretrainPlan.For(spec, cell, resultsDir);
         Directory.CreateDirectory(runDir);
         CellEnvironment.Capture(command, spec.Training.Device, cell.Seed).Save(Path.Combine(runDir, CellEnvironment.FileName));
-        var context = new CellContext(spec, cell, runDir, pretrainDir)
+        var context = new CellContext(spec, cell, runDir, pretrain)
         {
             ResultsDir = resultsDir, AttacksDir = Path.Combine(resultsDir, AttacksFolder, cell.TaskName),
         };
+        var timings = new StepTimings(resultsDir);
         foreach (var step in steps)
         {
             cancellation.ThrowIfCancellationRequested();
             log?.WriteLine($"{progress} {cell.Key}: {step.Name}");
-            step.Run(context, cancellation);
+            var (wall, cpu) = StepTimings.Measure(() => step.Run(context, cancellation));
+            timings.Add(new StepTiming(cell.Variant, cell.Seed, cell.TaskName, step.Name, wall, cpu, DateTime.UtcNow));
         }
         Store.AppendCell(cell.Key, context.Rows);
     }

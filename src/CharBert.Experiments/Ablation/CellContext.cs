@@ -5,16 +5,17 @@ using CharBert.Experiments.Specs;
 namespace CharBert.Experiments.Ablation;
 
 /// <summary>An attacked copy of a task's test set, produced by the attack step.</summary>
-public sealed record AttackedTestSet(string Attack, double Rate, string Path)
+public sealed record AttackedTestSet(string Attack, double Rate, string Path, bool LenientColumns = false, bool IsExtra = false)
 {
-    public string Name => string.Create(CultureInfo.InvariantCulture, $"{Attack}@{Rate:0.###}"); // same text as the attack folder
+    /// <summary>"attack@rate" (same text as the attack folder); an extra test set's own name.</summary>
+    public string Name => IsExtra ? Attack : string.Create(CultureInfo.InvariantCulture, $"{Attack}@{Rate:0.###}");
     /// <summary><see cref="Name"/> as a folder name (no '@').</summary>
     public string FolderName => Name.Replace('@', '-');
 }
 
 /// <summary>What the steps of one cell share: the spec, the cell, its folders, the artefacts earlier steps
 /// produced, and the result rows collected so far (written to summary.csv only when every step finished).</summary>
-public sealed class CellContext(ExperimentSpec spec, GridCell cell, string runDir, string pretrainDir)
+public sealed class CellContext(ExperimentSpec spec, GridCell cell, string runDir, PretrainPlan pretrain)
 {
     readonly List<ResultRow> rows = [];
 
@@ -22,8 +23,13 @@ public sealed class CellContext(ExperimentSpec spec, GridCell cell, string runDi
     public GridCell Cell { get; } = cell;
     /// <summary>results/&lt;experiment&gt;/runs/&lt;variant&gt;/seed-&lt;s&gt;/&lt;task&gt;: this cell's own folder.</summary>
     public string RunDir { get; } = runDir;
-    /// <summary>results/&lt;experiment&gt;/runs/&lt;variant&gt;/seed-&lt;s&gt;/pretrain: shared by the tasks of one (variant, seed).</summary>
-    public string PretrainDir { get; } = pretrainDir;
+    /// <summary>The pre-training run this cell starts from (shared by the tasks of a variant and seed, or of a variant
+    /// when the spec has a pretrain_seed, or with another variant).</summary>
+    public PretrainPlan Pretrain { get; } = pretrain;
+    /// <summary>results/&lt;experiment&gt;/runs/&lt;variant&gt;/[seed-&lt;s&gt;/]pretrain.</summary>
+    public string PretrainDir => Pretrain.Directory;
+    /// <summary>This task's max_seq_length (the task's own, else the spec's).</summary>
+    public int MaxSeqLength => Cell.Task.MaxSeqLength ?? Spec.Training.MaxSeqLength;
 
     /// <summary>Model folder fine-tuning starts from (set by the pre-train step, or the spec's pretrained checkpoint).</summary>
     public string? PretrainedModelDir { get; set; }
@@ -39,6 +45,8 @@ public sealed class CellContext(ExperimentSpec spec, GridCell cell, string runDi
     /// <summary>results/&lt;experiment&gt;/attacks/&lt;task&gt;: attacked test sets, shared by every variant and seed.</summary>
     public string AttacksDir { get; init; } = Path.Combine(runDir, "attacks");
     public List<AttackedTestSet> AttackedTestSets { get; } = [];
+    /// <summary>The task's extra test sets (e.g. the authors' attacked files), evaluated only.</summary>
+    public List<AttackedTestSet> ExtraTestSets { get; } = [];
 
     public IReadOnlyList<ResultRow> Rows => rows;
 

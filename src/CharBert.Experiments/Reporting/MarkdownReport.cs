@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using CharBert.Experiments.Ablation;
 using CharBert.Experiments.Charts;
+using CharBert.Experiments.Findings;
 using CharBert.Experiments.Results;
 using CharBert.Training.Runs;
 
@@ -34,6 +35,12 @@ public static class MarkdownReport
         md.AppendLine($"# Experiment: {Path.GetFileName(Path.GetFullPath(resultsDir).TrimEnd(Path.DirectorySeparatorChar))}").AppendLine();
         md.AppendLine("Cells show mean ± sample standard deviation over seeds, with the number of seeds n. " +
                       $"Source: `{SummaryStore.MeanStdFile}`.").AppendLine();
+        if (File.Exists(store.SummaryPath))
+        {
+            var findings = RobustnessFindings.Compute(resultsDir);
+            RobustnessReport.WriteCsv(resultsDir, findings);
+            md.Append(RobustnessReport.ToMarkdown(findings));
+        }
 
         foreach (var task in rows.Select(r => r.Task).Distinct())
         {

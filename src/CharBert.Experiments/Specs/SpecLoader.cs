@@ -12,9 +12,14 @@ public static class SpecLoader
     public const string MustSupply = "???";
     const string BaseKey = "base";
 
-    public static ExperimentSpec Load(string path)
+    public static ExperimentSpec Load(string path) => Load(path, null, null);
+
+    /// <summary>The spec with one more merge patch on top of its chain (a sweep's setting), named <paramref name="patchName"/>
+    /// in error messages.</summary>
+    public static ExperimentSpec Load(string path, JsonObject? patch, string? patchName)
     {
         var chain = ReadChain(Path.GetFullPath(path), []);
+        if (patch is not null) chain.Add((patchName ?? "patch", patch));
         JsonNode? merged = null;
         foreach (var (_, json) in chain) merged = JsonMergePatch.Apply(merged, json);
         var root = (JsonObject)merged!;

@@ -41,9 +41,25 @@ static class SpecValidation
                 Require(useChar.GetValueKind() is JsonValueKind.True or JsonValueKind.False,
                     $"$.models.{name}.config.use_char_channel", "must be true or false");
             CheckBaselineFields(name, model, Require);
+            CheckSharedPretraining(spec, name, model, Require);
+            if (model.Adaptation is { } adaptation)
+            {
+                Require(model.SharesPretrainingWith is null, $"$.models.{name}.adaptation", "a variant that shares another's pre-training has no adaptation of its own");
+                CheckPretraining(adaptation.ApplyTo(spec.Training), (ok, key, problem) => Require(ok, key.Replace("$.training", $"$.models.{name}.adaptation"), problem));
+            }
         }
         foreach (var (name, task) in spec.Tasks)
+        {
             Require(TaskKinds.Contains(task.Kind), $"$.tasks.{name}.kind", $"'{task.Kind}' is not one of {string.Join(", ", TaskKinds)}");
+            Require(task.MaxSeqLength is null or >= 3, $"$.tasks.{name}.max_seq_length", $"must be at least 3 (got {task.MaxSeqLength})");
+            foreach (var (extra, test) in task.ExtraTests ?? new Dictionary<string, ExtraTestSpec>())
+            {
+                Require(extra is not ("clean" or "none") && !spec.Attacks.Recipes.ContainsKey(extra) && !extra.Contains('@'), $"$.tasks.{name}.extra_tests.{extra}",
+                    "an extra test set needs a name of its own (not clean, none, an attack's name, or with '@')");
+                Require(!test.LenientColumns || task.Kind is "ner" or "pos", $"$.tasks.{name}.extra_tests.{extra}.lenient_columns",
+                    "lenient column reading applies to CoNLL files (ner, pos)");
+            }
+        }
         foreach (var (name, attack) in spec.Attacks.Recipes)
         {
             Require(RecipeCatalog.Names.Contains(attack.Recipe), $"$.attacks.recipes.{name}.recipe",
@@ -54,6 +70,36 @@ static class SpecValidation
         Require(Poolings.Contains(spec.Sensitivity.Pooling), "$.sensitivity.pooling", $"must be one of {string.Join(", ", Poolings)}");
         Require(Channels.Contains(spec.Sensitivity.Channel), "$.sensitivity.channel", $"must be one of {string.Join(", ", Channels)}");
         Require(spec.Training.BatchSize > 0, "$.training.batch_size", "must be positive");
+        foreach (var (name, attack) in spec.Attacks.Recipes)
+            Require(attack.Seeds is null || attack.Seeds.All(spec.Seeds.Contains), $"$.attacks.recipes.{name}.seeds", "must be seeds of the spec's \"seeds\"");
+        Require(spec.Sensitivity.Seeds is null || spec.Sensitivity.Seeds.All(spec.Seeds.Contains), "$.sensitivity.seeds", "must be seeds of the spec's \"seeds\"");
+        CheckPretraining(spec.Training, Require);
+    }
+
+    static void CheckPretraining(TrainingSpec training, Action<bool, string, string> require)
+    {
+        foreach (var (key, value) in new[] { ("mlm_probability", training.MlmProbability), ("nlm_probability", training.NlmProbability) })
+            require(value is null or >= 0 and <= 1, $"$.training.{key}", $"must lie in [0, 1] (got {value})");
+        require(training.FreshLearningRate is null or > 0, "$.training.fresh_learning_rate", $"must be positive (got {training.FreshLearningRate})");
+        require(training.PretrainBatchSize is null or > 0, "$.training.pretrain_batch_size", $"must be positive (got {training.PretrainBatchSize})");
+        foreach (var (key, value) in new[] { ("fresh_warmup_steps", training.FreshWarmupSteps), ("pretrain_warmup_steps", training.PretrainWarmupSteps),
+                     ("pretrain_checkpoint_every", training.PretrainCheckpointEvery) })
+            require(value is null or >= 0, $"$.training.{key}", $"must be non-negative (got {value})");
+        require(training.FrozenSteps is null or >= 0 && (training.FrozenSteps is null || training.PretrainSteps <= 0 || training.FrozenSteps < training.PretrainSteps),
+            "$.training.frozen_steps", $"must be non-negative and fewer than pretrain_steps ({training.PretrainSteps}), or the pretrained weights never train");
+    }
+
+    /// <summary>shares_pretraining_with names another variant of the same model family that pre-trains its own model.</summary>
+    static void CheckSharedPretraining(ExperimentSpec spec, string name, ModelSpec model, Action<bool, string, string> require)
+    {
+        if (model.SharesPretrainingWith is not { } owner) return;
+        var key = $"$.models.{name}.shares_pretraining_with";
+        require(owner != name && spec.Models.ContainsKey(owner), key, $"'{owner}' is not another model variant of this spec");
+        var target = spec.Models[owner];
+        require(target.SharesPretrainingWith is null, key, $"'{owner}' itself shares pre-training with '{target.SharesPretrainingWith}'; name that one");
+        require(model.Pretrain && target.Pretrain, key, $"both '{name}' and '{owner}' must have \"pretrain\": true");
+        require((model.Kind == ModelSpec.CharBert) == (target.Kind == ModelSpec.CharBert), key,
+            $"'{name}' ({model.Kind}) cannot start from the pre-trained model of '{owner}' ({target.Kind})");
     }
 
     /// <summary>augment_* belong to advbert and word_recognizer to bert+wordrec; their values must make sense.</summary>

@@ -6,6 +6,12 @@ namespace CharBert.Modeling;
 /// Labels -1 and -100 are ignored; Loss = MaskedLmLoss + TermLoss (those present).</summary>
 public sealed class PreTrainingModel : TaskModel
 {
+    /// <summary>When set and labels are given, the MLM and NLM decoders run only at the labelled positions (about a tenth
+    /// of them): the losses are the same (cross-entropy averaged over the labelled positions), the vocabulary-sized
+    /// projections cost a tenth. PredictionScores and TermScores then hold one row per labelled position (in row-major
+    /// position order), not one per position. Used by pre-training; off by default (the original scores every position).</summary>
+    public bool ScoreLabelledPositionsOnly { get; set; }
+
     private readonly nn.Module<ModelBatch, EncoderOutput> bert;
     private readonly BertOnlyMLMHead cls;
 
@@ -24,9 +30,23 @@ public sealed class PreTrainingModel : TaskModel
     {
         using var scope = NewDisposeScope();
         var encoded = bert.forward(batch);
-        var (predictionScores, termScores) = cls.forward(encoded.SequenceOutput, encoded.CharSequenceOutput);
-        var mlmLoss = batch.MaskedLmLabels is { } mlmLabels ? IgnoringCrossEntropy(predictionScores, mlmLabels) : null;
-        var termLoss = batch.TermLabels is { } termLabels && termScores is not null ? IgnoringCrossEntropy(termScores, termLabels) : null;
+        Tensor predictionScores;
+        Tensor? termScores, mlmLoss, termLoss;
+        if (ScoreLabelledPositionsOnly && batch.MaskedLmLabels is { } sparseMlm)
+        {
+            var (mlmRows, mlmTargets) = Labelled(encoded.SequenceOutput, sparseMlm);
+            Tensor? charRows = null, termTargets = null;
+            if (batch.TermLabels is { } sparseTerm && encoded.CharSequenceOutput is { } chars) (charRows, termTargets) = Labelled(chars, sparseTerm);
+            (predictionScores, termScores) = cls.forward(mlmRows, charRows);
+            mlmLoss = MeanCrossEntropy(predictionScores, mlmTargets);
+            termLoss = termScores is not null ? MeanCrossEntropy(termScores, termTargets!) : null;
+        }
+        else
+        {
+            (predictionScores, termScores) = cls.forward(encoded.SequenceOutput, encoded.CharSequenceOutput);
+            mlmLoss = batch.MaskedLmLabels is { } mlmLabels ? IgnoringCrossEntropy(predictionScores, mlmLabels) : null;
+            termLoss = batch.TermLabels is { } termLabels && termScores is not null ? IgnoringCrossEntropy(termScores, termLabels) : null;
+        }
         var loss = (mlmLoss, termLoss) switch
         {
             ({ } m, { } t) => m + t,
@@ -40,6 +60,18 @@ public sealed class PreTrainingModel : TaskModel
             MaskedLmLoss = mlmLoss, TermLoss = termLoss, Loss = loss, Encoder = encoded,
         }.MoveToOuterDisposeScope();
     }
+
+    /// <summary>The rows of (B, T, H) <paramref name="states"/> whose label is not ignored (-1 or -100): (M, H), and those labels (M).</summary>
+    private static (Tensor Rows, Tensor Targets) Labelled(Tensor states, Tensor labels)
+    {
+        var flat = labels.reshape(-1);
+        var keep = (flat >= 0).nonzero().squeeze(1);                                   // (M)
+        return (states.reshape(-1, states.shape[^1]).index_select(0, keep), flat.index_select(0, keep));
+    }
+
+    /// <summary>Mean cross-entropy over the rows; 0 (with a gradient path) when no position is labelled.</summary>
+    private static Tensor MeanCrossEntropy(Tensor scores, Tensor targets) =>
+        targets.shape[0] == 0 ? scores.sum() * 0 : nn.functional.cross_entropy(scores, targets);
 
     /// <summary>Mean cross-entropy over the labelled positions. The original ignores -1; the toolkit's batches may use
     /// -100: both are ignored. A batch without any labelled position (possible with small blocks: MLM and NLM pick

@@ -8,10 +8,13 @@ namespace CharBert.Training.Data;
 /// present only when every selected example carries that label.</summary>
 public static class FeatureCollator
 {
-    public static ModelBatch Collate(IReadOnlyList<InputFeatures> features, IReadOnlyList<int> indices)
+    /// <summary>With <paramref name="padToLongest"/> the batch is cut to its longest sequence (dynamic padding), as if it had
+    /// been featurised with that max_seq_length: see <see cref="TrimToLongest"/>.</summary>
+    public static ModelBatch Collate(IReadOnlyList<InputFeatures> features, IReadOnlyList<int> indices, bool padToLongest = false)
     {
         if (indices.Count == 0) throw new ArgumentException("cannot collate an empty batch");
         var chosen = indices.Select(i => features[i]).ToArray();
+        if (padToLongest) chosen = TrimToLongest(chosen);
         return new ModelBatch
         {
             InputIds = Stack(chosen, f => f.InputIds),
@@ -26,6 +29,35 @@ public static class FeatureCollator
             EndPositions = chosen.All(f => f.EndPosition.HasValue) ? tensor(chosen.Select(f => (long)f.EndPosition!.Value).ToArray()) : null,
         };
     }
+
+    /// <summary>Sequence length of a featurised example: the last attended position + 1.</summary>
+    public static int Length(InputFeatures features) => Array.LastIndexOf(features.AttentionMask, 1) + 1;
+
+    /// <summary>The examples cut to the batch's longest sequence L: token arrays to L positions, the character sequence to
+    /// 6 x L (the original's char_maxlen for max_seq_length L) or further when a long word needs it, and the start/end
+    /// ids of padding positions, which point at the last character slot, re-pointed at the new last slot. For BERT this
+    /// changes no output (padding is masked out of attention). CharBERT's outputs do depend slightly on the padding, as
+    /// in the original with another max_seq_length: its BiGRU also runs over padding characters, its fusion conv sees
+    /// the first padding position beside the last token, and its original sequence pooling averages padding in.</summary>
+    public static InputFeatures[] TrimToLongest(IReadOnlyList<InputFeatures> examples)
+    {
+        var fullLength = examples[0].InputIds.Length;
+        var length = examples.Max(Length);
+        if (length >= fullLength) return examples.ToArray();
+        var fullChars = examples[0].CharInputIds.Length;
+        var usedChars = examples.Max(f => f.EndIds.Take(Length(f)).DefaultIfEmpty(-1).Max() + 2); // last char + its 0 separator
+        var chars = Math.Min(fullChars, Math.Max(CharFeaturizerRatio(fullChars, fullLength) * length, usedChars));
+        int[] Cut(int[] row) => row[..length];
+        int[] Repoint(int[] ids) => ids[..length].Select(i => Math.Min(i, chars - 1)).ToArray();
+        return examples.Select(f => f with
+        {
+            InputIds = Cut(f.InputIds), AttentionMask = Cut(f.AttentionMask), TokenTypeIds = Cut(f.TokenTypeIds),
+            CharInputIds = f.CharInputIds[..chars], StartIds = Repoint(f.StartIds), EndIds = Repoint(f.EndIds),
+            LabelIds = f.LabelIds is { } labels ? Cut(labels) : null,
+        }).ToArray();
+    }
+
+    static int CharFeaturizerRatio(int chars, int positions) => Math.Max(1, chars / positions);
 
     /// <summary>(B, L) int64 from equal-length int rows.</summary>
     public static Tensor Stack<T>(IReadOnlyList<T> rows, Func<T, int[]> select)

@@ -10,3 +10,10 @@ public interface IBatchSource
     int Count { get; }
     ModelBatch Collate(IReadOnlyList<int> exampleIndices, int epoch);
 }
+
+/// <summary>Training data whose examples' sequence lengths are known, so batches can group examples of similar length
+/// (<see cref="TrainingOptions.GroupByLength"/>).</summary>
+public interface ILengthAwareBatchSource : IBatchSource
+{
+    IReadOnlyList<int> Lengths { get; }
+}

@@ -13,11 +13,14 @@ namespace CharBert.Training.Evaluation;
 /// evaluated, and with which word recogniser and back-off) in the output directory.</summary>
 public static class EvaluateRunner
 {
-    public static IReadOnlyList<EvaluationResultRow> Run(EvaluateSettings settings)
+    /// <param name="log">Hears how many lines of each file were read leniently (<see cref="EvaluateSettings.LenientColumns"/>).</param>
+    public static IReadOnlyList<EvaluationResultRow> Run(EvaluateSettings settings, Action<string>? log = null)
     {
         var spec = TaskSpec.Parse(settings.Task);
         TaskMetadata.Load(settings.ModelDirectory).RequireTask(spec, settings.ModelDirectory);
         var task = FineTuneTaskFactory.ForModel(settings.ModelDirectory);
+        if (settings.LenientColumns && task is not TokenTaggingTask)
+            throw new ArgumentException($"--lenient-columns reads CoNLL files (tasks ner and pos), not {spec}");
         foreach (var file in settings.TestFiles)
             InputFile.Require(file, "test file");
         var predictionFiles = PredictionFileNames.For(settings.TestFiles);
@@ -33,15 +36,23 @@ public static class EvaluateRunner
         // a run's model/ is named after its run directory
         var modelName = Path.GetFileName(modelPath) == RunFiles.Model ? Path.GetFileName(Path.GetDirectoryName(modelPath)!) : Path.GetFileName(modelPath);
         var rows = new List<EvaluationResultRow>();
+        var lenientLines = new Dictionary<string, int>();
         foreach (var (file, predictions) in settings.TestFiles.Zip(predictionFiles))
         {
-            var evaluation = task.Evaluate(model, task.Load(file, rewrite), device, settings.BatchSize);
+            var data = settings.LenientColumns ? ((TokenTaggingTask)task).Load(file, rewrite, lenientColumns: true) : task.Load(file, rewrite);
+            if (settings.LenientColumns)
+            {
+                lenientLines[Path.GetFullPath(file)] = data.LenientLines;
+                log?.Invoke($"{file}: {data.LenientLines} token line(s) with extra fields read leniently (first field = word, last = label)");
+            }
+            var evaluation = task.Evaluate(model, data, device, settings.BatchSize);
             evaluation.WritePredictions(Path.Combine(settings.Output, predictions));
             rows.AddRange(evaluation.Metrics.Select(m => new EvaluationResultRow(modelName, spec.ToString(), file, m.Key, m.Value)));
         }
         JsonFiles.Write(Path.Combine(settings.Output, EvaluationRecord.FileName), new EvaluationRecord(modelName, modelPath, spec.ToString(),
             settings.TestFiles.Select(Path.GetFullPath).ToArray(),
-            recognizer is null ? null : WordRecognizerInfo.Of(recognizer, settings.WordRecognizer!), device.ToString(), predictionFiles));
+            recognizer is null ? null : WordRecognizerInfo.Of(recognizer, settings.WordRecognizer!), device.ToString(), predictionFiles)
+            { LenientLines = settings.LenientColumns ? lenientLines : null });
         AtomicFile.WriteViaTempPath(Path.Combine(settings.Output, "results.csv"), temp =>
         {
             using var writer = new StreamWriter(temp);

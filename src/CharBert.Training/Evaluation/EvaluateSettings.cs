@@ -11,5 +11,8 @@ public sealed record EvaluateSettings
     /// <summary>A ScRNN word recogniser directory applied to the words before featurisation.</summary>
     public string? WordRecognizer { get; init; }
     public string Device { get; init; } = "cpu";
+    /// <summary>CoNLL test files may have token lines with extra space-separated fields, read as the original reader does
+    /// (first field = word, last = label); off by default, where such a line is an error. Token tasks only.</summary>
+    public bool LenientColumns { get; init; }
     public int BatchSize { get; init; } = 64;
 }

@@ -14,4 +14,6 @@ public sealed record EvaluationRecord(
     IReadOnlyList<string>? PredictionFiles = null)
 {
     public const string FileName = "evaluate.json";
+    /// <summary>With --lenient-columns: per test file, the token lines read leniently (extra fields); null otherwise.</summary>
+    public IReadOnlyDictionary<string, int>? LenientLines { get; init; }
 }

@@ -49,7 +49,7 @@ public static class FineTuneRunner
         var maxSeqLength = settings.MaxSeqLength ?? Math.Min(spec.DefaultMaxSeqLength, ModelBuilder.MaxPositions(settings));
         settings = settings with { MaxSeqLength = maxSeqLength };
         var labels = spec.Kind is TaskKind.Ner or TaskKind.Pos ? TokenTaggingTask.LabelsOf(settings.Train, spec) : null;
-        var task = FineTuneTaskFactory.Create(spec, text, maxSeqLength, labels, lowerCase);
+        var task = FineTuneTaskFactory.Create(spec, text, maxSeqLength, labels, lowerCase, settings.Training.PadToLongest);
         var train = task.Load(settings.Train);
         var trainFeatures = settings.AugmentRecipe is { } recipe
             ? AdversarialAugmentation.Mix(train.Features, task.Load(settings.Train, AdversarialAugmentation.Attacker(recipe, spec, settings.Training.Seed)).Features,
@@ -60,7 +60,7 @@ public static class FineTuneRunner
         torch.manual_seed(settings.Training.Seed);
         var model = ModelBuilder.Build(settings, task, text);
         TaskEvaluation? lastDev = null;
-        var trainer = new Trainer(model.Module, batch => model.Forward(batch).Loss!, new FeatureBatchSource(trainFeatures), settings.Training, output);
+        var trainer = new Trainer(model.Module, batch => model.Forward(batch).Loss!, new FeatureBatchSource(trainFeatures, settings.Training.PadToLongest), settings.Training, output);
         folder.Started();
         var outcome = trainer.Run(_ => (lastDev = task.Evaluate(model, dev, device, settings.EvalBatchSize)).Metrics, folder.HasCheckpoint, fromCheckpoint);
 
@@ -70,7 +70,7 @@ public static class FineTuneRunner
         if (!outcome.Completed) return result;
 
         lastDev.WritePredictions(Path.Combine(output, "predictions_dev.csv"));
-        ModelBuilder.Save(model, Path.Combine(output, RunFiles.Model), text, new TaskMetadata(spec.ToString(), task.Labels, maxSeqLength, lowerCase));
+        ModelBuilder.Save(model, Path.Combine(output, RunFiles.Model), text, new TaskMetadata(spec.ToString(), task.Labels, maxSeqLength, lowerCase, settings.Training.PadToLongest));
         JsonFiles.Write(Path.Combine(output, RunFiles.Metrics), result);
         return result;
     }

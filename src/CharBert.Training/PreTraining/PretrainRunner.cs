@@ -45,8 +45,8 @@ public static class PretrainRunner
     {
         var device = DeviceResolver.Resolve(settings.Training.Device);
         JsonFiles.Write(Path.Combine(settings.Output, RunFiles.Environment), EnvironmentRecord.Capture(device.ToString(), settings.Training.Seed));
-        using var source = settings.InitFrom is { } initFrom ? ModelCheckpoint.Open(initFrom) : null;
-        var config = ModelConfig(settings, source);
+        using var initial = settings.InitFrom is { } initFrom ? ModelCheckpoint.Open(initFrom) : null;
+        var config = ModelConfig(settings, initial);
         var blockSize = settings.BlockSize ?? Math.Min(PretrainSettings.DefaultBlockSize, config.MaxPositionEmbeddings);
         if (blockSize > config.MaxPositionEmbeddings)
             throw new ArgumentException($"--block-size {blockSize} exceeds the model's max_position_embeddings ({config.MaxPositionEmbeddings})");
@@ -70,11 +70,12 @@ public static class PretrainRunner
             throw new ArgumentException($"the training corpus yields no complete block of {blockSize} positions; use more text or a smaller --block-size");
 
         torch.manual_seed(settings.Training.Seed);
-        var model = BuildModel(settings, config, source, text, termVocab);
+        var (model, fresh) = BuildModel(settings, config, initial, text, termVocab);
+        if (model is PreTrainingModel pretraining) pretraining.ScoreLabelledPositionsOnly = true; // same losses, a tenth of the decoder cost
         var source = new PretrainingBatchSource(trainBlocks);
         var evalSource = evalBlocks is null ? null : new PretrainingBatchSource(evalBlocks);
         EvalLosses? lastEval = null;
-        var trainer = new Trainer(model.Module, batch => model.Forward(batch).Loss!, source, settings.Training, settings.Output);
+        var trainer = new Trainer(model.Module, batch => model.Forward(batch).Loss!, source, settings.Training, settings.Output, fresh);
         folder.Started();
         var outcome = trainer.Run(_ => evalSource is null ? new Dictionary<string, double>() : (lastEval = Evaluate(model, evalSource, device, settings.Training.BatchSize)).AsMetrics(),
             folder.HasCheckpoint, fromCheckpoint);
@@ -95,22 +96,31 @@ public static class PretrainRunner
     }
 
     /// <summary>The architecture: the preset or config file, else the --init-from checkpoint's (completed) config.</summary>
-    static CharBertConfig ModelConfig(PretrainSettings settings, ModelCheckpoint? source) => settings.ModelConfig is { } preset
+    static CharBertConfig ModelConfig(PretrainSettings settings, ModelCheckpoint? initial) => settings.ModelConfig is { } preset
         ? CharBertConfig.FromPresetOrPath(preset)
-        : source!.Config;
+        : initial!.Config;
 
-    static ITaskModel BuildModel(PretrainSettings settings, CharBertConfig architecture, ModelCheckpoint? source, TextResources text, TermVocabulary termVocab)
+    /// <summary>The model, and the names of the parameters the --init-from checkpoint did not provide (empty without one).</summary>
+    static (ITaskModel Model, IReadOnlySet<string> Fresh) BuildModel(PretrainSettings settings, CharBertConfig architecture, ModelCheckpoint? initial,
+        TextResources text, TermVocabulary termVocab)
     {
         var config = architecture with
         {
             VocabSize = text.Tokenizer.Vocabulary.Count, CharVocabSize = text.Chars.Count, TermVocabSize = termVocab.Count,
         };
         var model = TaskModelFactory.Create(settings.ModelKind, TaskHeadKind.PreTraining, config, 0);
-        if (source is null) return model;
-        if (settings.ModelConfig is null && !PretrainedCheckpoints.HoldsTokenChannelOnly(source))
-            PretrainedCheckpoints.LoadCharBert(model, source.Weights, freshHead: true);
-        else ModelBuilder.WriteInitialization(settings.Output, PretrainedCheckpoints.LoadMatching(model, source));
-        return model;
+        if (initial is null) return (model, new HashSet<string>());
+        if (settings.ModelConfig is null && !PretrainedCheckpoints.HoldsTokenChannelOnly(initial))
+        {
+            // a CharBERT directory continues as it is (strict; only a head it lacks starts fresh)
+            PretrainedCheckpoints.LoadCharBert(model, initial.Weights, freshHead: true);
+            return (model, new HashSet<string>());
+        }
+        // a BERT one (e.g. MiniLM for --model-kind charbert) fills the token channel, with the char channel, fusion and head
+        // left fresh: initialization.json lists which is which
+        var report = PretrainedCheckpoints.LoadMatching(model, initial);
+        ModelBuilder.WriteInitialization(settings.Output, report);
+        return (model, report.Fresh.ToHashSet(StringComparer.Ordinal));
     }
 
     sealed record EvalLosses(double Total, double MaskedLm, double Term)

@@ -3,12 +3,15 @@ namespace CharBert.Training.Tasks;
 public static class FineTuneTaskFactory
 {
     /// <summary>The task object for <paramref name="spec"/>. Token tasks need their label list (from the
-    /// training file, or from a fine-tuned model's task.json).</summary>
-    public static IFineTuneTask Create(TaskSpec spec, TextResources text, int maxSeqLength, IReadOnlyList<string>? labels, bool lowerCase) => spec.Kind switch
+    /// training file, or from a fine-tuned model's task.json).
+    /// <paramref name="padToLongest"/>: evaluation batches are sorted by length and cut to their longest sequence
+    /// (token and GLUE tasks; SQuAD windows always fill max_seq_length).</summary>
+    public static IFineTuneTask Create(TaskSpec spec, TextResources text, int maxSeqLength, IReadOnlyList<string>? labels, bool lowerCase,
+        bool padToLongest = false) => spec.Kind switch
     {
         TaskKind.Ner or TaskKind.Pos => new TokenTaggingTask(spec, text, maxSeqLength,
-            labels ?? throw new ArgumentException($"task {spec} needs its label list")),
-        TaskKind.Glue => new GlueTask(spec, text, maxSeqLength),
+            labels ?? throw new ArgumentException($"task {spec} needs its label list")) { PadToLongest = padToLongest },
+        TaskKind.Glue => new GlueTask(spec, text, maxSeqLength) { PadToLongest = padToLongest },
         TaskKind.Squad => new SquadTask(text, maxSeqLength, lowerCase),
         _ => throw new ArgumentOutOfRangeException(nameof(spec)),
     };
@@ -19,6 +22,6 @@ public static class FineTuneTaskFactory
     {
         var metadata = TaskMetadata.Load(modelDirectory);
         return Create(TaskSpec.Parse(metadata.Task), TextResources.Load(modelDirectory, metadata.LowerCase), metadata.MaxSeqLength,
-            metadata.Labels, metadata.LowerCase);
+            metadata.Labels, metadata.LowerCase, metadata.PadToLongest);
     }
 }

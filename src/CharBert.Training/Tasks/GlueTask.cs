@@ -33,6 +33,8 @@ public sealed class GlueTask : IFineTuneTask
     public TaskHeadKind Head => TaskHeadKind.SequenceClassification;
     public IReadOnlyList<string> Labels { get; }
     public int NumLabels => Labels.Count;
+    /// <summary>Evaluate on length-sorted batches cut to their longest sequence (as the model was trained).</summary>
+    public bool PadToLongest { get; init; }
 
     public TaskDataset Load(string path, WordRewriter? recognizeWords = null)
     {
@@ -63,7 +65,7 @@ public sealed class GlueTask : IFineTuneTask
     {
         var dataset = (Dataset)data;
         var predicted = new int[dataset.Features.Count];
-        Inference.Run(model, dataset.Features, device, batchSize, (output, indices) =>
+        Inference.Run(model, dataset.Features, device, batchSize, PadToLongest, (output, indices) =>
         {
             var rows = Inference.ArgMaxRows(output.Logits);
             for (var r = 0; r < indices.Length; r++) predicted[indices[r]] = rows[r][0];

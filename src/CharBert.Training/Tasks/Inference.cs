@@ -11,6 +11,11 @@ namespace CharBert.Training.Tasks;
 public static class Inference
 {
     public static void Run(ITaskModel model, IReadOnlyList<InputFeatures> features, Device device, int batchSize,
+        Action<TaskOutput, int[]> consume) => Run(model, features, device, batchSize, padToLongest: false, consume);
+
+    /// <summary>With <paramref name="padToLongest"/> the batches hold examples sorted by length (longest first) and are
+    /// cut to their longest sequence; <paramref name="consume"/> gets each batch's example indices either way.</summary>
+    public static void Run(ITaskModel model, IReadOnlyList<InputFeatures> features, Device device, int batchSize, bool padToLongest,
         Action<TaskOutput, int[]> consume)
     {
         var module = model.Module;
@@ -19,10 +24,13 @@ public static class Inference
         try
         {
             using var noGrad = torch.no_grad();
-            foreach (var indices in EpochOrder.Sequential(features.Count, batchSize))
+            var batches = padToLongest
+                ? EpochOrder.SortedByLength(features.Select(FeatureCollator.Length).ToArray(), batchSize)
+                : EpochOrder.Sequential(features.Count, batchSize);
+            foreach (var indices in batches)
             {
                 using var scope = torch.NewDisposeScope();
-                using var cpu = FeatureCollator.Collate(features, indices);
+                using var cpu = FeatureCollator.Collate(features, indices, padToLongest);
                 using var batch = cpu.To(device);
                 consume(model.Forward(batch), indices);
             }

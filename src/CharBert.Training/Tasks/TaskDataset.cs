@@ -8,4 +8,6 @@ public abstract class TaskDataset(string path, IReadOnlyList<InputFeatures> feat
 {
     public string Path { get; } = path;
     public IReadOnlyList<InputFeatures> Features { get; } = features;
+    /// <summary>CoNLL token lines read leniently (extra fields; see ConllOptions.LenientColumns).</summary>
+    public int LenientLines { get; init; }
 }

@@ -3,8 +3,9 @@ using CharBert.Training.Runs;
 namespace CharBert.Training.Tasks;
 
 /// <summary>finetune.json in a fine-tuned model directory (beside ModelDirectory's task.json): what `charbert evaluate`
-/// needs to rebuild the task's featurisation.</summary>
-public sealed record TaskMetadata(string Task, IReadOnlyList<string> Labels, int MaxSeqLength, bool LowerCase)
+/// needs to rebuild the task's featurisation. <see cref="PadToLongest"/>: the model was trained on batches cut to their
+/// longest sequence, and is evaluated the same way (absent in older files: false).</summary>
+public sealed record TaskMetadata(string Task, IReadOnlyList<string> Labels, int MaxSeqLength, bool LowerCase, bool PadToLongest = false)
 {
     public const string FileName = "finetune.json";
 

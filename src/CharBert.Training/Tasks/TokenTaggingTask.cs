@@ -37,6 +37,8 @@ public sealed class TokenTaggingTask : IFineTuneTask
     public TaskHeadKind Head => TaskHeadKind.TokenClassification;
     public IReadOnlyList<string> Labels { get; }
     public int NumLabels => Labels.Count;
+    /// <summary>Evaluate on length-sorted batches cut to their longest sequence (as the model was trained).</summary>
+    public bool PadToLongest { get; init; }
 
     /// <summary>NER: the last column; POS: column 1 (the POS column of CoNLL-2003, the tag of 2-column files).</summary>
     public static ConllOptions ConllOptionsFor(TaskSpec spec) =>
@@ -51,9 +53,13 @@ public sealed class TokenTaggingTask : IFineTuneTask
         return labels.OrderBy(l => l == "O" ? 0 : 1).ThenBy(l => l, StringComparer.Ordinal).ToArray();
     }
 
-    public TaskDataset Load(string path, WordRewriter? recognizeWords = null)
+    public TaskDataset Load(string path, WordRewriter? recognizeWords = null) => Load(path, recognizeWords, lenientColumns: false);
+
+    /// <summary>With <paramref name="lenientColumns"/> token lines with extra fields are read as the original reader does
+    /// (<see cref="ConllOptions.LenientColumns"/>); the dataset's <see cref="TaskDataset.LenientLines"/> counts them.</summary>
+    public TaskDataset Load(string path, WordRewriter? recognizeWords, bool lenientColumns)
     {
-        using var reader = ConllReader.Open(path, _conll);
+        using var reader = ConllReader.Open(path, _conll with { LenientColumns = lenientColumns });
         var sentences = reader.ReadSentences().ToList();
         var words = sentences.Select(s => s.Words.ToArray()).ToArray();
         if (recognizeWords is not null) words = recognizeWords(words);
@@ -65,7 +71,7 @@ public sealed class TokenTaggingTask : IFineTuneTask
             var featureLabels = sentence.Labels.Select(l => Labels.Contains(l) ? l : Labels[0]).ToArray();
             features.Add(_featurizer.Featurize(words[index], featureLabels, index));
         }
-        return new Dataset(path, features, sentences) { Words = words };
+        return new Dataset(path, features, sentences) { Words = words, LenientLines = reader.LenientLines };
     }
 
     /// <summary>How this task's tokenizer splits the words of a CoNLL file: split words, and for NER the gold entities
@@ -85,7 +91,7 @@ public sealed class TokenTaggingTask : IFineTuneTask
     {
         var dataset = (Dataset)data;
         var predictedIds = new int[dataset.Features.Count][];
-        Inference.Run(model, dataset.Features, device, batchSize, (output, indices) =>
+        Inference.Run(model, dataset.Features, device, batchSize, PadToLongest, (output, indices) =>
         {
             var rows = Inference.ArgMaxRows(output.Logits);
             for (var r = 0; r < indices.Length; r++) predictedIds[indices[r]] = rows[r];

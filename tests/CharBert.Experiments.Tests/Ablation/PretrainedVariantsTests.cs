@@ -25,18 +25,7 @@ public class PretrainedVariantsTests
     static string WriteDataAndBertCheckpoint(TempFolder folder, bool asLegacyBin = false)
     {
         var dataRoot = StandardStepsTests.WriteData(folder);
-        var dir = Directory.CreateDirectory(Path.Combine(dataRoot, Checkpoint)).FullName;
-        var vocab = Path.Combine(dataRoot, "vocab");
-        foreach (var file in Directory.GetFiles(vocab)) File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
-        var text = Training.Tasks.TextResources.Load(vocab, lowerCase: false);
-        var config = CharBertConfig.Tiny with { VocabSize = text.Tokenizer.Vocabulary.Count, CharVocabSize = text.Chars.Count };
-        config.Save(Path.Combine(dir, ModelDirectory.ConfigFile));
-        torch.manual_seed(5);
-        var bert = TaskModelFactory.Create(ModelKind.Bert, TaskHeadKind.PreTraining, config, 0);
-        using var scope = torch.NewDisposeScope();
-        var weights = bert.Module.state_dict().ToDictionary(p => p.Key.StartsWith("bert.") ? p.Key["bert.".Length..] : p.Key, p => p.Value);
-        if (asLegacyBin) TorchCheckpointWriter.WriteLegacy(Path.Combine(dir, "pytorch_model.bin"), weights);
-        else SafetensorsWriter.Write(Path.Combine(dir, ModelDirectory.WeightsFile), weights);
+        TinyBertCheckpoint.Write(Path.Combine(dataRoot, Checkpoint), Path.Combine(dataRoot, "vocab"), asLegacyBin: asLegacyBin);
         return dataRoot;
     }
 

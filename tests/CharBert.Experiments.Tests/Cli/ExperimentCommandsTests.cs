@@ -37,7 +37,7 @@ public class ExperimentCommandsTests
     public void Ablate_dry_run_lists_the_grid_and_finished_cells()
     {
         using var dir = new TempFolder();
-        var spec = Path.Combine(SharedPaths.RepoRoot, "experiments", "demo.json");
+        var spec = Path.Combine(SharedPaths.RepoRoot, "experiments", "demo-scratch.json");
         new SummaryStore(dir.Path).AppendCell(new CellKey("charbert", 1, "spam"),
             [new ResultRow("charbert", 1, "spam", "clean", ResultRow.NoAttack, 0, "accuracy", 0.5)]);
         var result = Run("ablate", "--spec", spec, "--out", dir.Path, "--dry-run");

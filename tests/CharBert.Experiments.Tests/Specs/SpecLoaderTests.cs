@@ -150,9 +150,20 @@ public class SpecLoaderTests
     public void Repository_demo_spec_is_the_study_charbert_demo_runs()
     {
         var fromFile = SpecLoader.Load(RepoSpec("demo.json"));
-        var inCode = DemoStudy.Spec(fromFile.DataRoot, DemoScale.Times(1), "cpu");
+        var inCode = DemoStudy.Spec(fromFile.DataRoot, DemoScale.Pretrained(1), "cpu");
         Assert.That(SpecLoader.ToJson(fromFile), Is.EqualTo(SpecLoader.ToJson(inCode)));
         Assert.That(fromFile.Tasks.Keys, Is.EquivalentTo(new[] { "pos-brown", "spam" }));
+        Assert.That(fromFile.Models.Keys, Is.EqualTo(new[] { "bert", "advbert", "charbert" }), "the paper's three-way comparison");
+        Assert.That(fromFile.Seeds, Has.Count.GreaterThanOrEqualTo(3));
+        Assert.That(GridCell.Expand(fromFile), Has.Count.EqualTo(3 * fromFile.Seeds.Count * 2));
+    }
+
+    [Test]
+    public void Repository_scratch_demo_spec_is_the_study_charbert_demo_from_scratch_runs()
+    {
+        var fromFile = SpecLoader.Load(RepoSpec("demo-scratch.json"));
+        var inCode = DemoStudy.ScratchSpec(fromFile.DataRoot, DemoScale.Scratch(1), "cpu");
+        Assert.That(SpecLoader.ToJson(fromFile), Is.EqualTo(SpecLoader.ToJson(inCode)));
         Assert.That(GridCell.Expand(fromFile), Has.Count.EqualTo(4));
     }
 }

@@ -8,8 +8,8 @@ namespace CharBert.Experiments.Ablation.Steps;
 
 /// <summary>Makes the attacked copies of the cell's test set, one per (attack, rate) of the spec. Attacked sets
 /// depend only on the task, the recipe and the attack seed, so they are generated once under
-/// results/&lt;experiment&gt;/attacks/&lt;task&gt;/ and shared by every variant and seed. A folder without a manifest
-/// (an interrupted earlier run) is replaced.</summary>
+/// results/&lt;experiment&gt;/attacks/&lt;task&gt;/ and shared by every variant and seed; a cell uses those of the attacks
+/// whose seeds include its own. The task's extra test sets (given files) are listed beside them.</summary>
 public sealed class AttackStep : ICellStep
 {
     public string Name => "attack";
@@ -19,7 +19,7 @@ public sealed class AttackStep : ICellStep
         var task = context.Cell.Task;
         var testPath = context.DataPath(task.Test);
         var format = AttackFormats.ForTask(task.CliTask);
-        foreach (var (name, attack) in context.Spec.Attacks.Recipes)
+        foreach (var (name, attack) in context.Spec.Attacks.Recipes.Where(a => a.Value.Seeds is null || a.Value.Seeds.Contains(context.Cell.Seed)))
             foreach (var rate in attack.Rates)
             {
                 cancellation.ThrowIfCancellationRequested();
@@ -44,5 +44,7 @@ public sealed class AttackStep : ICellStep
                 }
                 context.AttackedTestSets.Add(new AttackedTestSet(name, rate, attackedPath));
             }
+        foreach (var (name, extra) in task.ExtraTests ?? new Dictionary<string, Specs.ExtraTestSpec>())
+            context.ExtraTestSets.Add(new AttackedTestSet(name, 1, context.DataPath(extra.Path), extra.LenientColumns, IsExtra: true));
     }
 }

@@ -4,7 +4,7 @@ namespace CharBert.Experiments.Ablation.Steps;
 
 /// <summary>Scores the fine-tuned model on the clean test set and on every attacked copy; each metric becomes a
 /// summary row (test set "clean" or the attack's name@rate). A bert+wordrec model reads every set through its word
-/// recogniser.</summary>
+/// recogniser. The task's extra test sets (e.g. the authors' attacked files) are scored the same way, named by their key.</summary>
 public sealed class EvaluateStep : ICellStep
 {
     public const string Folder = "evaluate";
@@ -14,7 +14,7 @@ public sealed class EvaluateStep : ICellStep
     {
         var modelDir = context.FinetunedModelDir ?? throw new InvalidOperationException("evaluate runs after fine-tune");
         var sets = new List<(AttackedTestSet? Attack, string Path, string Folder)> { (null, context.DataPath(context.Cell.Task.Test), "clean") };
-        sets.AddRange(context.AttackedTestSets.Select(a => ((AttackedTestSet?)a, a.Path, a.FolderName)));
+        sets.AddRange(context.AttackedTestSets.Concat(context.ExtraTestSets).Select(a => ((AttackedTestSet?)a, a.Path, a.FolderName)));
         foreach (var (attack, path, folder) in sets)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -22,7 +22,7 @@ public sealed class EvaluateStep : ICellStep
             {
                 ModelDirectory = modelDir, Task = context.Cell.Task.CliTask, TestFiles = [path],
                 Output = Path.Combine(context.RunDir, Folder, folder), Device = context.Spec.Training.Device,
-                WordRecognizer = context.WordRecognizerDir,
+                WordRecognizer = context.WordRecognizerDir, LenientColumns = attack?.LenientColumns ?? false,
             });
             foreach (var row in rows) context.AddResult(row.Metric, row.Value, attack);
         }

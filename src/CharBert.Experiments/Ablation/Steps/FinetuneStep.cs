@@ -38,11 +38,12 @@ public sealed class FinetuneStep(bool quiet) : ICellStep
             Train = context.DataPath(task.Train),
             Dev = context.DataPath(task.Dev),
             Output = output,
-            MaxSeqLength = spec.Training.MaxSeqLength,
+            MaxSeqLength = context.MaxSeqLength,
             Training = new TrainingOptions
             {
                 Epochs = spec.Training.FinetuneEpochs, BatchSize = spec.Training.BatchSize, LearningRate = spec.Training.LearningRate,
                 WarmupSteps = 0, Seed = context.Cell.Seed, Device = spec.Training.Device, Quiet = quiet, CheckpointEvery = 0,
+                PadToLongest = spec.Training.PadToLongest ?? false, GroupByLength = spec.Training.GroupByLength ?? false,
             },
         });
     }

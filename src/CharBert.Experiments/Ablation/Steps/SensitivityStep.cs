@@ -17,11 +17,12 @@ public sealed class SensitivityStep : ICellStep
     public void Run(CellContext context, CancellationToken cancellation)
     {
         var spec = context.Spec;
+        if (spec.Sensitivity.Seeds is { } seeds && !seeds.Contains(context.Cell.Seed)) return;
         var modelDir = context.FinetunedModelDir ?? throw new InvalidOperationException("sensitivity runs after fine-tune");
         var hasChar = CharBertConfig.Load(Path.Combine(modelDir, ModelDirectory.ConfigFile)).UseCharChannel
                       && VariantModels.KindOf(context.Cell.Model) == ModelKind.CharBert;
         var settings = new SensitivitySettings(spec.Sensitivity.Layer, SensitivitySettings.ParsePooling(spec.Sensitivity.Pooling),
-            hasChar ? SensitivitySettings.ParseChannel(spec.Sensitivity.Channel) : RepresentationChannel.Token, spec.Training.MaxSeqLength);
+            hasChar ? SensitivitySettings.ParseChannel(spec.Sensitivity.Channel) : RepresentationChannel.Token, context.MaxSeqLength);
         foreach (var attack in context.AttackedTestSets)
         {
             cancellation.ThrowIfCancellationRequested();

@@ -6,6 +6,11 @@ public sealed record ConllOptions
 {
     public string? LabelColumnName { get; init; }
     public int? LabelColumnIndex { get; init; }
+    /// <summary>Accept token lines with MORE fields than the first token line, as the original run_ner.py reads them
+    /// (first field = word, last field = label): such a line keeps its first field as the word and its last fields as the
+    /// other columns. Meant for files where an edit inserted a space into a word (the CharBERT authors' CharAttack_NER);
+    /// the label must be the last column. The reader counts the lines it read this way (<see cref="ConllReader.LenientLines"/>).</summary>
+    public bool LenientColumns { get; init; }
 
     public static ConllOptions Default { get; } = new();
     public static ConllOptions Ner { get; } = new() { LabelColumnName = "ner" };

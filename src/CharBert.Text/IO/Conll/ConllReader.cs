@@ -24,6 +24,10 @@ public sealed class ConllReader : IDisposable
     /// <summary>Columns per token line, known once the first token line has been read.</summary>
     public int? ColumnCount { get; private set; }
 
+    /// <summary>Token lines with extra fields read under <see cref="ConllOptions.LenientColumns"/>, and the first of them.</summary>
+    public int LenientLines { get; private set; }
+    public long? FirstLenientLine { get; private set; }
+
     public IEnumerable<ConllSentence> ReadSentences()
     {
         var before = new List<ConllOtherLine>();
@@ -55,9 +59,20 @@ public sealed class ConllReader : IDisposable
                 if (error != null) throw new DataFormatException(DisplayPath, line.Number, error);
                 labelColumn = index;
             }
+            else if (options.LenientColumns && token.Fields.Count > ColumnCount)
+            {
+                if (labelColumn != ColumnCount - 1)
+                    throw new DataFormatException(DisplayPath, line.Number,
+                        $"{token.Fields.Count} columns where the first token line has {ColumnCount}: lenient reading takes the last field as the label, " +
+                        $"but the label column is {labelColumn}, not the last");
+                token = KeepWordAndLastFields(token, ColumnCount.Value);
+                LenientLines++;
+                FirstLenientLine ??= line.Number;
+            }
             else if (token.Fields.Count != ColumnCount)
             {
-                throw new DataFormatException(DisplayPath, line.Number, ConllByteLines.WrongColumnCount(ColumnCount.Value, token.Fields.Count));
+                throw new DataFormatException(DisplayPath, line.Number, ConllByteLines.WrongColumnCount(ColumnCount.Value, token.Fields.Count) +
+                    (options.LenientColumns ? " (lenient reading accepts extra fields, not missing ones; the first token line sets the count)" : ""));
             }
 
             if (tokens.Count == 0 && finished != null)
@@ -82,6 +97,16 @@ public sealed class ConllReader : IDisposable
         {
             throw new DataFormatException(DisplayPath, 0, ConllByteLines.NoSentences);
         }
+    }
+
+    /// <summary>The first field (the word, as the original reader takes it) and the last <c>columns − 1</c> fields, with
+    /// the separators around them; the fields in between (the rest of the split word) are dropped.</summary>
+    static ConllTokenLine KeepWordAndLastFields(ConllTokenLine token, int columns)
+    {
+        var extra = token.Fields.Count - columns;
+        var fields = token.Fields.Take(1).Concat(token.Fields.Skip(1 + extra)).ToArray();
+        var separators = token.Separators.Take(1).Concat(token.Separators.Skip(1 + extra)).ToArray();
+        return token with { Fields = fields, Separators = separators };
     }
 
     public void Dispose() => lines.Dispose();

@@ -36,7 +36,7 @@ static class TinyBertCheckpoint
         Directory.CreateDirectory(directory);
         WordPieceVocabularyTrainer.TrainToFile(corpus, new WordPieceTrainerOptions { VocabSize = wordPieces, LowerCase = false }, Path.Combine(directory, "vocab.txt"));
         CharVocabulary.Build(corpus, 300).Save(Path.Combine(directory, "bert_char_vocab"));
-        TermVocabulary.Build(corpus, 100, lowerCase: false).Save(Path.Combine(directory, "term_vocab"));
+        TermVocabulary.Build(corpus, 100).Save(Path.Combine(directory, "term_vocab"));
         return directory;
     }
 }

@@ -12,7 +12,19 @@ namespace CharBert.Experiments.Findings;
 public sealed record VariantRobustness(
     string Task, string Variant, string Metric, string AttackedSet, int Seeds,
     double CleanMean, double CleanStd, double AttackedMean, double AttackedStd, double DropMean, double DropStd,
-    DropRatioEstimate? RatioToBaseline);
+    DropRatioEstimate? RatioToBaseline)
+{
+    /// <summary>Clean score of always predicting the most frequent gold label (null without predictions).</summary>
+    public double? MajorityScore { get; init; }
+
+    /// <summary>Whether the baseline (BERT) beats its majority score on this task; null when unknown.</summary>
+    public bool? BaselineLearned { get; init; }
+
+    /// <summary>A model within this margin of the majority score has not learned the task (its robustness means nothing).</summary>
+    public const double LearnedMargin = 0.01;
+
+    public bool? Learned => MajorityScore is { } floor ? CleanMean > floor + LearnedMargin : null;
+}
 
 /// <summary>The paper's three-way robustness comparison, computed from a results folder: summary.csv for the scores and
 /// the evaluate steps' predictions for the bootstrap. The baseline is "bert"; the headline attack is charbert2020 at
@@ -52,10 +64,17 @@ public static class RobustnessFindings
                 var (cm, cs) = Aggregation.MeanStd(clean);
                 var (am, @as) = Aggregation.MeanStd(under);
                 var (dm, ds) = Aggregation.MeanStd(drops);
-                findings.Add(new VariantRobustness(task, variant, metric, attacked, seeds.Count, cm, cs, am, @as, dm, ds, ratio));
+                var cleanPredictions = PredictionsFolder(resultsDir, variant, seeds[0], task, "clean");
+                var majority = Directory.Exists(cleanPredictions) && Directory.GetFiles(cleanPredictions, "predictions_*.csv").Length == 1
+                    ? PredictionScores.MajorityScore(PredictionScores.FileIn(cleanPredictions), metric)
+                    : (double?)null;
+                findings.Add(new VariantRobustness(task, variant, metric, attacked, seeds.Count, cm, cs, am, @as, dm, ds, ratio) { MajorityScore = majority });
             }
         }
-        return findings;
+        return findings.Select(f => f with
+        {
+            BaselineLearned = findings.FirstOrDefault(b => b.Task == f.Task && b.Variant == Baseline)?.Learned,
+        }).ToList();
     }
 
     /// <summary>charbert2020@1 when present, else the first attacked set at its largest rate.</summary>

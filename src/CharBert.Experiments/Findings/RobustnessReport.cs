@@ -9,12 +9,13 @@ namespace CharBert.Experiments.Findings;
 public sealed record RobustnessRow(
     string Task, string Variant, string Metric, string AttackedSet, int Seeds,
     double CleanMean, double CleanStd, double AttackedMean, double AttackedStd, double RelativeDropMean, double RelativeDropStd,
-    double? DropRatio, double? DropRatioLower, double? DropRatioUpper, double? ShareOfResamplesBelowOne, int? Sentences, int? Resamples)
+    double? DropRatio, double? DropRatioLower, double? DropRatioUpper, double? ShareOfResamplesBelowOne, int? Sentences, int? Resamples,
+    double? MajorityScore, bool? Learned)
 {
     public static RobustnessRow From(VariantRobustness v) => new(v.Task, v.Variant, v.Metric, v.AttackedSet, v.Seeds,
         v.CleanMean, v.CleanStd, v.AttackedMean, v.AttackedStd, v.DropMean, v.DropStd,
         v.RatioToBaseline?.Ratio, v.RatioToBaseline?.Lower, v.RatioToBaseline?.Upper, v.RatioToBaseline?.ShareBelowOne,
-        v.RatioToBaseline?.Sentences, v.RatioToBaseline?.Resamples);
+        v.RatioToBaseline?.Sentences, v.RatioToBaseline?.Resamples, v.MajorityScore, v.Learned);
 }
 
 public sealed class RobustnessRowMap : SnakeCaseMap<RobustnessRow>;
@@ -50,10 +51,10 @@ public static class RobustnessReport
                       $"({RobustnessFindings.Resamples:N0} resamples; the same sentences and seeds for both models). " +
                       "The paper (Table 3) reports 0.52 for CharBERT on CoNLL-2003 NER and 0.42 on QNLI. " +
                       $"Source: `{RobustnessFindings.CsvFile}`.").AppendLine();
-        md.AppendLine("| task | variant | seeds | clean | attacked | relative drop | drop ratio to bert [95 % interval] | resamples with ratio < 1 |");
+        md.AppendLine("| task | variant | seeds | clean (majority label) | attacked | relative drop | drop ratio to bert [95 % interval] | resamples with ratio < 1 |");
         md.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var v in findings)
-            md.AppendLine($"| {v.Task} | {v.Variant} | {v.Seeds} | {MeanStd(v.CleanMean, v.CleanStd, v.Seeds, F)} | " +
+            md.AppendLine($"| {v.Task} | {v.Variant} | {v.Seeds} | {MeanStd(v.CleanMean, v.CleanStd, v.Seeds, F)}{(v.MajorityScore is { } m ? $" ({F(m)})" : "")} | " +
                           $"{MeanStd(v.AttackedMean, v.AttackedStd, v.Seeds, F)} | {MeanStd(v.DropMean, v.DropStd, v.Seeds, Pct)} | " +
                           $"{(v.RatioToBaseline is { } r ? Interval(r) : "–")} | {(v.RatioToBaseline is { } s ? Pct(s.ShareBelowOne) : "–")} |");
         md.AppendLine();
@@ -69,6 +70,13 @@ public static class RobustnessReport
         var r = v.RatioToBaseline!;
         var head = $"**{v.Task}**: CharBERT's relative drop ({Pct(v.DropMean)}) is {F(r.Ratio)}x BERT's " +
                    $"(95 % interval {F(r.Lower)} to {F(r.Upper)}, {v.Seeds} seed(s), {r.Sentences} test sentences). ";
+        var untrained = new[] { (Name: "CharBERT", Learned: v.Learned), (Name: "BERT", Learned: v.BaselineLearned) }
+            .Where(m => m.Learned == false).Select(m => m.Name).ToList();
+        if (untrained.Count > 0)
+            return head + $"No conclusion: {string.Join(" and ", untrained)} {(untrained.Count > 1 ? "do" : "does")} not beat always predicting " +
+                   $"the most frequent label ({v.Metric} {F(v.MajorityScore ?? 0)} on the clean test set) by more than " +
+                   $"{VariantRobustness.LearnedMargin:0.00}, so {(untrained.Count > 1 ? "they have" : "it has")} not learned the task and a drop ratio " +
+                   "says nothing about robustness (a constant predictor loses nothing under attack).";
         return head + (r.Upper < 1
             ? "The paper's direction shows: CharBERT loses proportionally less than BERT, and the whole interval lies below 1."
             : r.Ratio < 1

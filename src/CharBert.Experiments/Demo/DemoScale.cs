@@ -1,7 +1,7 @@
 namespace CharBert.Experiments.Demo;
 
 /// <summary>How big the demo study is. <see cref="Pretrained"/>: the default study from a pretrained encoder, sized to
-/// finish in about 25 minutes on an idle 2-core CPU with the corpora cached (README "Measured" has the budget table);
+/// finish within 25 minutes on an idle 2-core CPU with the corpora cached (measured: README "Measured");
 /// <see cref="Scratch"/>: the tiny from-scratch study (`--from scratch`). `--scale N` multiplies the data and the
 /// training budget of either; the number of seeds stays.</summary>
 public sealed record DemoScale(
@@ -21,9 +21,9 @@ public sealed record DemoScale(
     {
         Check(factor);
         return new DemoScale(
-            PretrainLines: Scaled(factor, 12_000), SotuAddresses: Scaled(factor, 12), TrainSentences: Scaled(factor, 1_000),
-            EvalSentences: Scaled(factor, 400), SpamTrain: Scaled(factor, 300), SpamEval: Scaled(factor, 300),
-            WordPieceSize: 0, TermVocabSize: 0, PretrainSteps: Scaled(factor, 200), FinetuneEpochs: 2,
+            PretrainLines: Scaled(factor, 3_000), SotuAddresses: Scaled(factor, 3), TrainSentences: Scaled(factor, 250),
+            EvalSentences: Scaled(factor, 100), SpamTrain: Scaled(factor, 75), SpamEval: Scaled(factor, 75),
+            WordPieceSize: 0, TermVocabSize: 0, PretrainSteps: Scaled(factor, 50), FinetuneEpochs: 2,
             MaxSeqLength: 64, PosMaxSeqLength: 64, SpamMaxSeqLength: 64, BatchSize: 16);
     }
 

@@ -1,3 +1,4 @@
+using CharBert.Text.Tasks;
 using CharBert.Attacks.Formats;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Output;
@@ -21,7 +22,7 @@ static class AttackFiles
         {
             Format = format,
             InputPath = input,
-            Task = "test",
+            Task = TaskId.Text,
             Sets = AttackRunner.Sets(recipe, new RecipeRequest(format.WordKind, Rate: rate), mixed: true, perType: false),
             Seed = seed,
             OutDir = outDir,

@@ -1,3 +1,4 @@
+using CharBert.Text.Tasks;
 using System.Diagnostics;
 using CharBert.Attacks.Formats;
 using CharBert.Attacks.Generation;
@@ -21,8 +22,8 @@ public class AttackOutputFolderTests
         {
             Format = new ConllAttackFormat(),
             InputPath = input,
-            Task = "ner",
-            Sets = AttackRunner.Sets("charbert2020", new RecipeRequest(TaskKind.TokenLevel), mixed: true, perType: perType),
+            Task = TaskId.Ner,
+            Sets = AttackRunner.Sets("charbert2020", new RecipeRequest(WordGranularity.TokenLevel), mixed: true, perType: perType),
             Seed = 1,
             OutDir = outDir,
             Overwrite = overwrite,

@@ -1,3 +1,4 @@
+using CharBert.Text.Tasks;
 using CharBert.Attacks.Formats;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Output;
@@ -16,8 +17,8 @@ public class AttackRunnerTests
         {
             Format = new ConllAttackFormat(),
             InputPath = input,
-            Task = "ner",
-            Sets = AttackRunner.Sets("charbert2020", new RecipeRequest(TaskKind.TokenLevel), mixed: true, perType: true),
+            Task = TaskId.Ner,
+            Sets = AttackRunner.Sets("charbert2020", new RecipeRequest(WordGranularity.TokenLevel), mixed: true, perType: true),
             Seed = seed,
             Threads = threads,
             OutDir = outDir,

@@ -1,3 +1,4 @@
+using CharBert.Text.Tasks;
 using CharBert.Text.IO;
 using System.Text.Json;
 using CharBert.Modeling;
@@ -17,7 +18,7 @@ public class FineTuneEndToEndTests
 
     internal static FineTuneSettings Settings(TempDirectory dir, string task, string train, string dev) => new()
     {
-        Task = task, ModelConfig = WriteTestConfig(dir), VocabDirectory = SyntheticTaskFiles.WriteVocabulary(dir.Combine("vocab")),
+        Task = TaskId.Parse(task), ModelConfig = WriteTestConfig(dir), VocabDirectory = SyntheticTaskFiles.WriteVocabulary(dir.Combine("vocab")),
         Train = train, Dev = dev, Output = dir.Combine("run"), MaxSeqLength = 16,
         Training = new TrainingOptions { Epochs = 4, BatchSize = 16, LearningRate = 5e-3, WarmupSteps = 3, Quiet = true, Seed = 11, CheckpointEvery = 0 },
     };
@@ -34,7 +35,7 @@ public class FineTuneEndToEndTests
         AssertCompleteRunDirectory(settings.Output);
         var rows = EvaluateRunner.Run(new EvaluateSettings
         {
-            ModelDirectory = Path.Combine(settings.Output, "model"), Task = "ner", TestFiles = [settings.Dev], Output = dir.Combine("eval"),
+            ModelDirectory = Path.Combine(settings.Output, "model"), Task = TaskId.Ner, TestFiles = [settings.Dev], Output = dir.Combine("eval"),
         });
         Assert.That(rows.Single(r => r.Metric == "f1").Value, Is.EqualTo(result.DevMetrics["f1"]).Within(1e-9));
         Assert.That(File.ReadAllLines(dir.Combine("eval", "results.csv"))[0], Is.EqualTo("Model,Task,TestFile,Metric,Value"));
@@ -83,7 +84,7 @@ public class FineTuneEndToEndTests
         AssertCompleteRunDirectory(settings.Output);
         var rows = EvaluateRunner.Run(new EvaluateSettings
         {
-            ModelDirectory = Path.Combine(settings.Output, "model"), Task = "squad", TestFiles = [settings.Dev], Output = dir.Combine("eval"),
+            ModelDirectory = Path.Combine(settings.Output, "model"), Task = TaskId.Squad, TestFiles = [settings.Dev], Output = dir.Combine("eval"),
         });
         Assert.That(rows.Single(r => r.Metric == "f1").Value, Is.EqualTo(result.DevMetrics["f1"]).Within(1e-9));
     }

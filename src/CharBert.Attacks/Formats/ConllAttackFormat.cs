@@ -1,3 +1,4 @@
+using CharBert.Text.Tasks;
 using System.Runtime.CompilerServices;
 using System.Buffers;
 using CharBert.Attacks.Generation;
@@ -16,7 +17,7 @@ public enum ConllTokenFilter { All, EntitiesOnly, NonEntitiesOnly }
 /// <c>-DOCSTART-</c> lines stay as read. Reads and checks lines as <see cref="ConllReader"/> does.</summary>
 public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter.All, ConllOptions? options = null) : IAttackFormat
 {
-    public TaskKind WordKind => TaskKind.TokenLevel;
+    public WordGranularity WordKind => WordGranularity.TokenLevel;
 
     public IAttackReader Open(Stream input, string displayPath, int chunkBytes = LineChunkReader.DefaultChunkBytes) =>
         new Reader(new LineChunkReader(input, displayPath, chunkBytes), filter, options);

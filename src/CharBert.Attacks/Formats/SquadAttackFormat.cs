@@ -1,3 +1,4 @@
+using CharBert.Text.Tasks;
 using System.Buffers;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Recipes;
@@ -19,7 +20,7 @@ public enum SquadTarget { Questions, Contexts, Both }
 /// attacked, so answer texts stay unchanged.</summary>
 public sealed class SquadAttackFormat(SquadTarget target, bool protectAnswers = false) : IAttackFormat
 {
-    public TaskKind WordKind => TaskKind.Sentence;
+    public WordGranularity WordKind => WordGranularity.Sentence;
 
     public IAttackReader Open(Stream input, string displayPath, int chunkBytes = 0) => new Reader(input, displayPath, target, protectAnswers);
 

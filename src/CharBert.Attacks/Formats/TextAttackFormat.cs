@@ -1,3 +1,4 @@
+using CharBert.Text.Tasks;
 using System.Runtime.CompilerServices;
 using System.Buffers;
 using CharBert.Attacks.Generation;
@@ -12,7 +13,7 @@ namespace CharBert.Attacks.Formats;
 /// Blank lines, whitespace and line endings stay as read. Invalid UTF-8 and NUL bytes (a binary file) are errors.</summary>
 public sealed class TextAttackFormat : IAttackFormat
 {
-    public TaskKind WordKind => TaskKind.Sentence;
+    public WordGranularity WordKind => WordGranularity.Sentence;
 
     public IAttackReader Open(Stream input, string displayPath, int chunkBytes = LineChunkReader.DefaultChunkBytes) =>
         new Reader(new LineChunkReader(input, displayPath, chunkBytes));

@@ -1,3 +1,4 @@
+using CharBert.Text.Tasks;
 using System.Runtime.CompilerServices;
 using System.Buffers;
 using CharBert.Attacks.Generation;
@@ -14,7 +15,7 @@ namespace CharBert.Attacks.Formats;
 /// <param name="columns">Text columns to attack, by header name or 0-based index (default: all of the layout's).</param>
 public sealed class TsvAttackFormat(TsvLayout layout, IReadOnlyList<string>? columns = null) : IAttackFormat
 {
-    public TaskKind WordKind => TaskKind.Sentence;
+    public WordGranularity WordKind => WordGranularity.Sentence;
 
     public IAttackReader Open(Stream input, string displayPath, int chunkBytes = LineChunkReader.DefaultChunkBytes)
     {

@@ -55,7 +55,7 @@ public static class DemoStudy
     static JsonObject CharBertSwitches() => new()
         { ["use_char_channel"] = true, ["fusion_sharing"] = "shared", ["fusion"] = "conv", ["char_encoder"] = "bigru" };
 
-    static Dictionary<string, TaskSpec> Tasks(DemoScale scale, bool withLengths) => new()
+    static Dictionary<string, TaskEntry> Tasks(DemoScale scale, bool withLengths) => new()
     {
         ["pos-brown"] = new("pos", "brown", DemoData.PosTrain, DemoData.PosDev, DemoData.PosTest, "accuracy",
             withLengths ? scale.PosMaxSeqLength : null),

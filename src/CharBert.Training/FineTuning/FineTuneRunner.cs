@@ -1,3 +1,4 @@
+using CharBert.Text.Tasks;
 using CharBert.Modeling;
 using CharBert.Training.Data;
 using CharBert.Training.Runs;
@@ -39,16 +40,16 @@ public static class FineTuneRunner
 
     static FineTuneResult Train(FineTuneSettings settings, RunFolder folder, string? fromCheckpoint)
     {
-        var spec = TaskSpec.Parse(settings.Task);
+        var spec = settings.Task;
         var output = settings.Output;
         var device = DeviceResolver.Resolve(settings.Training.Device);
         JsonFiles.Write(Path.Combine(output, RunFiles.Environment), EnvironmentRecord.Capture(device.ToString(), settings.Training.Seed));
 
         var lowerCase = settings.ResolvedLowerCase;
         var text = TextResources.Load(settings.ResolvedVocabDirectory, lowerCase);
-        var maxSeqLength = settings.MaxSeqLength ?? Math.Min(spec.DefaultMaxSeqLength, ModelBuilder.MaxPositions(settings));
+        var maxSeqLength = settings.MaxSeqLength ?? Math.Min(spec.Format.DefaultMaxSeqLength, ModelBuilder.MaxPositions(settings));
         settings = settings with { MaxSeqLength = maxSeqLength };
-        var labels = spec.Kind is TaskKind.Ner or TaskKind.Pos ? TokenTaggingTask.LabelsOf(settings.Train, spec) : null;
+        var labels = spec.IsTokenLevel ? TokenTaggingTask.LabelsOf(settings.Train, spec) : null;
         var task = FineTuneTaskFactory.Create(spec, text, maxSeqLength, labels, lowerCase, settings.Training.PadToLongest);
         var train = task.Load(settings.Train);
         var trainFeatures = settings.AugmentRecipe is { } recipe
@@ -70,7 +71,7 @@ public static class FineTuneRunner
         if (!outcome.Completed) return result;
 
         lastDev.WritePredictions(Path.Combine(output, "predictions_dev.csv"));
-        ModelBuilder.Save(model, Path.Combine(output, RunFiles.Model), text, new TaskMetadata(spec.ToString(), task.Labels, maxSeqLength, lowerCase, settings.Training.PadToLongest));
+        ModelBuilder.Save(model, Path.Combine(output, RunFiles.Model), text, new TaskMetadata(spec, task.Labels, maxSeqLength, lowerCase, settings.Training.PadToLongest));
         JsonFiles.Write(Path.Combine(output, RunFiles.Metrics), result);
         return result;
     }

@@ -1,3 +1,4 @@
+using CharBert.Text.Tasks;
 using CharBert.Modeling;
 using static TorchSharp.torch;
 
@@ -10,7 +11,7 @@ public delegate string[][] WordRewriter(IReadOnlyList<string[]> sentences);
 /// featurised, and how model outputs become predictions and metrics.</summary>
 public interface IFineTuneTask
 {
-    TaskSpec Spec { get; }
+    TaskId Spec { get; }
     TaskHeadKind Head { get; }
     /// <summary>Label names in id order (QA: none; the head has 2 outputs).</summary>
     IReadOnlyList<string> Labels { get; }

@@ -1,3 +1,4 @@
+using CharBert.Text.Tasks;
 using ScoredQuestion = CharBert.Metrics.Squad.SquadExample;
 using SquadMetrics = CharBert.Metrics.Squad.SquadMetrics;
 using CharBert.Modeling;
@@ -26,7 +27,7 @@ public sealed class SquadTask : IFineTuneTask
 
     public SquadTask(TextResources text, int maxSeqLength, bool lowerCase) => _answerer = new SquadAnswerer(text, maxSeqLength, lowerCase);
 
-    public TaskSpec Spec { get; } = new(TaskKind.Squad);
+    public TaskId Spec => TaskId.Squad;
     public TaskHeadKind Head => TaskHeadKind.QuestionAnswering;
     public IReadOnlyList<string> Labels { get; } = [];
     public int NumLabels => 2;

@@ -1,3 +1,4 @@
+using CharBert.Text.Tasks;
 using System.Text.Json.Nodes;
 using CharBert.Experiments.Ablation;
 using CharBert.Experiments.Ablation.Steps;
@@ -65,7 +66,7 @@ public class BaselineVariantsTests
         var attackedFile = Directory.GetFiles(attackedSet, "*.txt").Single();
         double Accuracy(string? wordRecognizer) => EvaluateRunner.Run(new EvaluateSettings
         {
-            ModelDirectory = Path.Combine(posRun, FinetuneStep.Folder, RunFiles.Model), Task = "pos", TestFiles = [attackedFile],
+            ModelDirectory = Path.Combine(posRun, FinetuneStep.Folder, RunFiles.Model), Task = TaskId.Pos, TestFiles = [attackedFile],
             Output = dir.File($"eval-{wordRecognizer is null}"), WordRecognizer = wordRecognizer,
         }).Single(r => r.Metric == "accuracy").Value;
         var summaryAccuracy = rows.Single(r => r.Variant == "bert+wordrec" && r.Task == "pos" && r.TestSet == "charbert2020@1" && r.Metric == "accuracy").Value;

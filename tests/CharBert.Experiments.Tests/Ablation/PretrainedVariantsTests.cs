@@ -34,7 +34,7 @@ public class PretrainedVariantsTests
     static ExperimentSpec Spec(string dataRoot, Dictionary<string, ModelSpec> models)
     {
         var spec = StandardStepsTests.Spec(dataRoot);
-        return spec with { Models = models, Tasks = new Dictionary<string, TaskSpec> { ["pos"] = spec.Tasks["pos"] } };
+        return spec with { Models = models, Tasks = new Dictionary<string, TaskEntry> { ["pos"] = spec.Tasks["pos"] } };
     }
 
     static PartialLoadReport Initialization(string runDir) => JsonFiles.Read<PartialLoadReport>(Path.Combine(runDir, RunFiles.Initialization));

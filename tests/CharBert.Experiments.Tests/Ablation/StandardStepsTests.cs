@@ -50,7 +50,7 @@ public class StandardStepsTests
             ["charbert"] = new("charbert", "scratch:tiny", true, true, new JsonObject { ["use_char_channel"] = true }),
             ["bert"] = new("bert", "scratch:tiny", true, false, new JsonObject { ["use_char_channel"] = false }),
         },
-        new Dictionary<string, TaskSpec>
+        new Dictionary<string, TaskEntry>
         {
             ["pos"] = new("pos", "synthetic", "pos-train.txt", "pos-dev.txt", "pos-test.txt", "accuracy"),
             ["spam"] = new("glue", "sst-2", "spam-train.tsv", "spam-dev.tsv", "spam-test.tsv", "accuracy"),

@@ -1,3 +1,4 @@
+using CharBert.Text.Tasks;
 using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
 using CharBert.Training.Tasks;
@@ -22,7 +23,7 @@ static class TinyModelFolder
     public static string CreateSquad(string directory, int maxSeqLength = 32)
     {
         Save(directory, TaskHeadKind.QuestionAnswering, [], useCharChannel: true);
-        new TaskMetadata("squad", [], maxSeqLength, LowerCase: true).Save(directory);
+        new TaskMetadata(TaskId.Squad, [], maxSeqLength, LowerCase: true).Save(directory);
         return directory;
     }
 

@@ -28,7 +28,7 @@ public sealed class FinetuneStep(bool quiet) : ICellStep
         var model = context.Cell.Model;
         FineTuneRunner.Run(new FineTuneSettings
         {
-            Task = task.CliTask,
+            Task = task.Id,
             ModelDirectory = context.PretrainedModelDir,
             ModelConfig = context.FinetuneConfig,
             ModelKind = VariantModels.KindOf(model),

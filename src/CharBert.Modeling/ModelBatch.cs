@@ -1,4 +1,5 @@
 using TorchSharp;
+using CharBert.Modeling.Modules;
 using static TorchSharp.torch;
 
 namespace CharBert.Modeling;

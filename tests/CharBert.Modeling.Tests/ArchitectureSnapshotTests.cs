@@ -1,4 +1,5 @@
 using NUnit.Framework;
+using CharBert.Modeling.Heads;
 using static TorchSharp.torch;
 
 namespace CharBert.Modeling.Tests;

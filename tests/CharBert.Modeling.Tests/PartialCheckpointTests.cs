@@ -1,5 +1,6 @@
 using CharBert.Modeling.Checkpoints;
 using CharBert.Text.IO;
+using CharBert.Modeling.Heads;
 using NUnit.Framework;
 using static TorchSharp.torch;
 

@@ -6,6 +6,7 @@ using CharBert.Training.Evaluation;
 using CharBert.Training.FineTuning;
 using CharBert.Training.Runs;
 using CharBert.Training.Tests.Support;
+using CharBert.Modeling.Precision;
 using NUnit.Framework;
 
 namespace CharBert.Training.Tests;

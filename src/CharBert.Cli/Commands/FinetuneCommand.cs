@@ -6,6 +6,7 @@ using CharBert.Training;
 using CharBert.Training.FineTuning;
 using CharBert.Training.Runs;
 using CharBert.Training.Tasks;
+using CharBert.Modeling.Heads;
 
 namespace CharBert.Cli.Commands;
 
@@ -50,15 +51,15 @@ public static class FinetuneCommand
         command.SetAction(parse =>
         {
             var isQuiet = parse.GetValue(quiet) || TrainingOptions.QuietByEnvironment;
-            var result = Train();
+            var result = TrainingProgressDisplay.For(isQuiet).Run(Train);
             Console.WriteLine($"{result.Task}: step {result.GlobalStep}/{result.TotalSteps}, dev " +
                               string.Join(", ", result.DevMetrics.Select(m => $"{m.Key} {m.Value:F4}")) +
                               $", {result.ExamplesPerSecond:F1} examples/s");
             return 0;
 
-            FineTuneResult Train()
+            FineTuneResult Train(IProgress<TrainingProgress>? progress)
             {
-                if (parse.GetValue(resume) is { } runDirectory) return FineTuneRunner.Resume(runDirectory, isQuiet, parse.GetValue(fromCheckpoint));
+                if (parse.GetValue(resume) is { } runDirectory) return FineTuneRunner.Resume(runDirectory, isQuiet, parse.GetValue(fromCheckpoint), progress);
                 TrainingCliOptions.RequireResume(parse, fromCheckpoint);
                 var spec = parse.GetValue(task) ?? throw new UserFacingException("--task is required (or use --resume RUN_DIR)");
                 var settings = new FineTuneSettings
@@ -82,7 +83,7 @@ public static class FinetuneCommand
                         CheckpointEvery = parse.GetValue(checkpointEvery), Quiet = isQuiet,
                     },
                 };
-                return FineTuneRunner.Run(settings, parse.GetValue(overwrite));
+                return FineTuneRunner.Run(settings, parse.GetValue(overwrite), progress);
             }
         });
         return command;

@@ -1,3 +1,4 @@
+using CharBert.Training;
 using System.Text.Json.Nodes;
 using CharBert.Experiments.Ablation;
 using CharBert.Experiments.Ablation.Steps;
@@ -30,14 +31,14 @@ public static class DemoStudy
     public const string DefaultEncoder = "minilm-l6";
     public static readonly int[] Seeds = [1, 2, 3];
 
-    public static DemoOutcome Run(string outDir, string from, DemoScale scale, string device, CorpusCache cache, bool quiet, TextWriter log)
+    public static DemoOutcome Run(string outDir, string from, DemoScale scale, string device, CorpusCache cache, ITrainingProgressView? progressView, TextWriter log)
     {
         outDir = Path.GetFullPath(outDir);
         var dataDir = Path.Combine(outDir, "data");
         var scratch = from == Scratch;
         DemoData.Prepare(dataDir, scale, cache, buildVocabularies: scratch, message => log.WriteLine(message));
         var spec = scratch ? ScratchSpec(dataDir, scale, device) : Spec(dataDir, scale, device, from);
-        new AblationRunner(spec, outDir, StandardSteps.Create(quiet), "charbert demo", log, DemoBudget.CellCost(spec)).Run();
+        new AblationRunner(spec, outDir, StandardSteps.Create(progressView), "charbert demo", log, DemoBudget.CellCost(spec)).Run();
         var charts = ResultPlotter.PlotAll(outDir);
         var report = MarkdownReport.Write(outDir, charts);
         var findings = RobustnessFindings.Compute(outDir);

@@ -4,6 +4,8 @@ using CharBert.Text.Featurization;
 using CharBert.Text.Tokenization;
 using CharBert.Text.Vocab;
 using CharBert.Training.Data;
+using CharBert.Modeling.Heads;
+using CharBert.Modeling.Modules;
 using static TorchSharp.torch;
 
 namespace CharBert.Experiments.Sensitivity;

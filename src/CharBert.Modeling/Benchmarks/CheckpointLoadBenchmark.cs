@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CharBert.Modeling.Checkpoints;
 using CharBert.Modeling.Checkpoints.Torch;
 using CharBert.Modeling.Safetensors;
+using CharBert.Modeling.Heads;
 using static TorchSharp.torch;
 
 namespace CharBert.Modeling.Benchmarks;

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using TorchSharp;
+using CharBert.Modeling.Heads;
+using CharBert.Modeling.Precision;
 using static TorchSharp.torch;
 
 namespace CharBert.Modeling.Benchmarks;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CharBert.Text.IO;
+using CharBert.Modeling.Heads;
 
 namespace CharBert.Modeling.Checkpoints;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CharBert.Text.IO;
+using CharBert.Modeling.Heads;
 
 namespace CharBert.Modeling.Checkpoints;
 

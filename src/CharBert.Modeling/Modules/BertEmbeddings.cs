@@ -1,8 +1,9 @@
 using TorchSharp.Utils;
 using TorchSharp.Modules;
+using CharBert.Modeling.Precision;
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Modules;
 
 /// <summary>Word + position + token-type embeddings, LayerNorm, dropout (original BertEmbeddings).</summary>
 public sealed class BertEmbeddings : nn.Module<Tensor, Tensor?, Tensor>

@@ -1,7 +1,8 @@
 using TorchSharp.Modules;
+using CharBert.Modeling.Precision;
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Modules;
 
 public sealed class BertIntermediate : nn.Module<Tensor, Tensor>
 {

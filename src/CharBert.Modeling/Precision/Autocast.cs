@@ -1,7 +1,7 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Precision;
 
 /// <summary>Mixed precision with PyTorch autocast's semantics, written by hand because TorchSharp 0.107 has no
 /// autocast. Inside <see cref="Enable"/> the matmul-shaped ops of the model (linear, conv1d, attention) cast their

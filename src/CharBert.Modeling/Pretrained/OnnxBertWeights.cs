@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Google.Protobuf;
 using Onnx;
+using CharBert.Modeling.Modules;
 using static TorchSharp.torch;
 
 namespace CharBert.Modeling.Pretrained;

@@ -1,4 +1,5 @@
 using CharBert.Modeling.Safetensors;
+using CharBert.Modeling.Modules;
 using static TorchSharp.torch;
 
 namespace CharBert.Modeling.Verification;

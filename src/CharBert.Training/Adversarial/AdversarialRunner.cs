@@ -10,6 +10,7 @@ using CharBert.Text.IO.Squad;
 using CharBert.Text.IO.Tsv;
 using CharBert.Training.Tasks;
 using CharBert.Training.WordRecognition;
+using CharBert.Modeling.Heads;
 using static TorchSharp.torch;
 using SquadMetrics = CharBert.Metrics.Squad.SquadMetrics;
 

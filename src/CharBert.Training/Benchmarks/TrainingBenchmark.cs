@@ -3,6 +3,7 @@ using CharBert.Modeling;
 using CharBert.Text.Featurization;
 using CharBert.Training.Data;
 using CharBert.Training.Tasks;
+using CharBert.Modeling.Heads;
 using TorchSharp;
 
 namespace CharBert.Training.Benchmarks;

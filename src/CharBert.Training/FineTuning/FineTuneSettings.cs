@@ -2,6 +2,7 @@ using CharBert.Text.Tasks;
 using CharBert.Modeling;
 using CharBert.Text.IO;
 using CharBert.Text.Vocab;
+using CharBert.Modeling.Heads;
 
 namespace CharBert.Training.FineTuning;
 

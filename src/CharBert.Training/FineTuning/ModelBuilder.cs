@@ -3,6 +3,7 @@ using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
 using CharBert.Training.Runs;
 using CharBert.Training.Tasks;
+using CharBert.Modeling.Heads;
 
 namespace CharBert.Training.FineTuning;
 

@@ -1,5 +1,6 @@
 using CharBert.Modeling;
 using CharBert.Text.IO;
+using CharBert.Modeling.Heads;
 
 namespace CharBert.Training.PreTraining;
 

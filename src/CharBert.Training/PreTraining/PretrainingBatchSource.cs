@@ -1,5 +1,6 @@
 using CharBert.Modeling;
 using CharBert.Training.Data;
+using CharBert.Modeling.Modules;
 
 namespace CharBert.Training.PreTraining;
 

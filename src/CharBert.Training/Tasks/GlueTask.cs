@@ -4,6 +4,7 @@ using CharBert.Modeling;
 using CharBert.Text.Featurization;
 using CharBert.Text.IO;
 using CharBert.Text.IO.Tsv;
+using CharBert.Modeling.Heads;
 using static TorchSharp.torch;
 
 namespace CharBert.Training.Tasks;

@@ -2,6 +2,7 @@ using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
 using CharBert.Text.Tokenization;
 using CharBert.Text.Vocab;
+using CharBert.Modeling.Heads;
 
 namespace CharBert.Training.Tasks;
 

@@ -6,6 +6,7 @@ using CharBert.Modeling;
 using CharBert.Text.Featurization;
 using CharBert.Text.IO;
 using CharBert.Text.IO.Conll;
+using CharBert.Modeling.Heads;
 using static TorchSharp.torch;
 
 namespace CharBert.Training.Tasks;

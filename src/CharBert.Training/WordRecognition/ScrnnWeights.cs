@@ -1,3 +1,4 @@
+using CharBert.Modeling.WordRecognition;
 using CharBert.Modeling.Checkpoints;
 using CharBert.Modeling.Safetensors;
 using CharBert.Text.IO;

@@ -1,3 +1,4 @@
+using CharBert.Modeling.WordRecognition;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CharBert.Text.IO;
@@ -142,7 +143,7 @@ public sealed class WordRecognizer : IDisposable
         var config = ReadConfig(configPath);
         device ??= CPU;
         var background = config.Backoff == UnkBackoff.Background ? LoadBackground(directory, configPath, device) : null;
-        var model = ScrnnModel.For(config);
+        var model = config.CreateModel();
         try
         {
             ScrnnWeights.Load(model, directory);

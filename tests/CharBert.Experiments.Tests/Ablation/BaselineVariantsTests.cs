@@ -9,6 +9,7 @@ using CharBert.Training.Evaluation;
 using CharBert.Training.FineTuning;
 using CharBert.Training.PreTraining;
 using CharBert.Training.Runs;
+using CharBert.Modeling.Heads;
 using NUnit.Framework;
 
 namespace CharBert.Experiments.Tests.Ablation;
@@ -34,7 +35,7 @@ public class BaselineVariantsTests
             },
         };
         var results = dir.File("results");
-        var first = new AblationRunner(spec, results, StandardSteps.Create(quiet: true), "test").Run();
+        var first = new AblationRunner(spec, results, StandardSteps.Create(), "test").Run();
         Assert.That(first.Ran, Has.Count.EqualTo(6));
         var rows = new SummaryStore(results).ReadAll();
         string RunDir(string variant, string task) => AblationRunner.RunDirOf(results, new CellKey(variant, 1, task));
@@ -78,7 +79,7 @@ public class BaselineVariantsTests
         var store = new SummaryStore(results);
         var kept = store.ReadAll().Where(r => r.Cell != new CellKey("bert+wordrec", 1, "pos")).ToList();
         TidyCsv.Write<ResultRow, ResultRowMap>(store.SummaryPath, kept);
-        var second = new AblationRunner(spec, results, StandardSteps.Create(quiet: true), "test").Run();
+        var second = new AblationRunner(spec, results, StandardSteps.Create(), "test").Run();
         Assert.That(second.Ran, Is.EqualTo(new[] { new CellKey("bert+wordrec", 1, "pos") }));
         Assert.That(Directory.GetFiles(recognizer).ToDictionary(f => f, File.GetLastWriteTimeUtc), Is.EquivalentTo(weights));
         Assert.That(store.ReadAll().Where(r => r.Cell == new CellKey("bert+wordrec", 1, "pos") && r.Metric.StartsWith(MetricNames.WordRecovery)),

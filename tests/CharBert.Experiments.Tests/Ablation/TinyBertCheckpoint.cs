@@ -3,6 +3,7 @@ using CharBert.Modeling.Checkpoints;
 using CharBert.Modeling.Checkpoints.Torch;
 using CharBert.Modeling.Safetensors;
 using CharBert.Text.Vocab;
+using CharBert.Modeling.Heads;
 using TorchSharp;
 
 namespace CharBert.Experiments.Tests.Ablation;

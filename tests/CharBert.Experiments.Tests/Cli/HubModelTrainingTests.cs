@@ -3,6 +3,7 @@ using CharBert.Hub.Tests.Support;
 using CharBert.Modeling;
 using CharBert.Modeling.Safetensors;
 using CharBert.Training.Tests.Support;
+using CharBert.Modeling.Modules;
 using NUnit.Framework;
 
 namespace CharBert.Experiments.Tests.Cli;

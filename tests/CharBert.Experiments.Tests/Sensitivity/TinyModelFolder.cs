@@ -2,6 +2,7 @@ using CharBert.Text.Tasks;
 using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
 using CharBert.Training.Tasks;
+using CharBert.Modeling.Heads;
 using TorchSharp;
 
 namespace CharBert.Experiments.Tests.Sensitivity;

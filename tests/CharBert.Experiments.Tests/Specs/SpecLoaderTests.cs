@@ -6,6 +6,7 @@ using CharBert.Experiments.Specs;
 using CharBert.Modeling;
 using CharBert.TestSupport;
 using CharBert.Text.IO;
+using CharBert.Modeling.Heads;
 using NUnit.Framework;
 
 namespace CharBert.Experiments.Tests.Specs;

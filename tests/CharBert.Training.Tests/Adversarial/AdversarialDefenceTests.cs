@@ -8,6 +8,7 @@ using CharBert.Training.Evaluation;
 using CharBert.Training.Tasks;
 using CharBert.Training.Tests.Support;
 using CharBert.Training.WordRecognition;
+using CharBert.Modeling.Heads;
 using NUnit.Framework;
 using static TorchSharp.torch;
 

@@ -1,5 +1,6 @@
 using CharBert.Modeling;
 using CharBert.Training.Data;
+using CharBert.Modeling.Modules;
 using static TorchSharp.torch;
 
 namespace CharBert.Training.Tests.Support;

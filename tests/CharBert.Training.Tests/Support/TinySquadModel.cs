@@ -3,6 +3,7 @@ using CharBert.Attacks.Adversarial;
 using CharBert.Modeling;
 using CharBert.Training.Adversarial;
 using CharBert.Training.Tasks;
+using CharBert.Modeling.Heads;
 using static TorchSharp.torch;
 
 namespace CharBert.Training.Tests.Support;

@@ -2,6 +2,7 @@ using CharBert.Experiments.Results;
 using CharBert.Experiments.Sensitivity;
 using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
+using CharBert.Modeling.Heads;
 
 namespace CharBert.Experiments.Ablation.Steps;
 

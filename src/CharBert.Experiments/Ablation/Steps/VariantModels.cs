@@ -4,6 +4,7 @@ using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
 using CharBert.Modeling.Pretrained;
 using CharBert.Text.IO;
+using CharBert.Modeling.Heads;
 
 namespace CharBert.Experiments.Ablation.Steps;
 

@@ -86,7 +86,7 @@ public class StreamingErrorTests
         var good = string.Concat(Enumerable.Range(0, 500).Select(i => $"line number {i} of made up text\n"));
         File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes(good), .. "binary"u8, 0, .. "junk\n"u8]);
         Assert.That(RunExpectingError(dir, new TextAttackFormat(), path).Message,
-            Is.EqualTo($"{path}:501: NUL byte at byte 7 of the line: not a text file?"));
+            Is.EqualTo($"{path}:501: NUL byte at byte 7 of the line (a binary file, or text not saved as UTF-8)"));
 
         File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes(good), .. "bad "u8, 0xFF, .. "\n"u8]);
         var expected = ReaderMessage(() => { using var r = LineReader.Open(path); r.ReadLines().ToList(); });

@@ -26,4 +26,8 @@ public sealed class DataFormatException : Exception
     /// <summary>A byte that is not valid UTF-8; <paramref name="byteInLine"/> is 1-based.</summary>
     public static DataFormatException InvalidUtf8(string filePath, long line, byte value, long byteInLine, Exception? inner = null) =>
         new(filePath, line, $"invalid UTF-8 (byte 0x{value:X2} at byte {byteInLine} of the line)", inner);
+
+    /// <summary>A NUL byte, the mark of a binary file or of UTF-16 text; <paramref name="byteInLine"/> is 1-based.</summary>
+    public static DataFormatException NulByte(string filePath, long line, long byteInLine) =>
+        new(filePath, line, $"NUL byte at byte {byteInLine} of the line (a binary file, or text not saved as UTF-8)");
 }

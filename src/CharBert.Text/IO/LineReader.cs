@@ -79,7 +79,7 @@ public sealed class LineReader : IDisposable
     SourceLine Decode(ReadOnlySpan<byte> bytes, long number, string ending)
     {
         if (bytes.IndexOf((byte)0) is var nul and >= 0)
-            throw new DataFormatException(DisplayPath, number, $"NUL byte at byte {nul + 1} of the line (a binary file, or text not saved as UTF-8)");
+            throw DataFormatException.NulByte(DisplayPath, number, nul + 1);
         try
         {
             return new SourceLine(number, StrictUtf8.GetString(bytes), ending);

@@ -37,8 +37,8 @@ public sealed class StagedFolder : IDisposable
     public static StagedFolder Begin(string target, bool overwrite, Func<string, bool> isRunMarker,
         Func<string, IEnumerable<string>> replaceablePrefixes, Action<string>? notice = null)
     {
+        OutputFolder.RequireWritable(target);
         var full = System.IO.Path.GetFullPath(target).TrimEnd(System.IO.Path.DirectorySeparatorChar);
-        if (File.Exists(full)) throw new OutputFolderException($"{full} is a file; --out needs a folder (existing or new)");
         var parent = System.IO.Path.GetDirectoryName(full) ?? throw new OutputFolderException($"{full} cannot be an output folder");
         var name = System.IO.Path.GetFileName(full);
         RemoveStaleStaging(parent, name, full, notice);

@@ -93,7 +93,6 @@ public static class VocabularyBuilder
             using var reader = new LineReader(stream, file);
             foreach (var line in reader.ReadLines())
             {
-                if (line.Text.Contains('\0')) throw new DataFormatException(file, line.Number, "NUL byte: expected plain UTF-8 text");
                 counts.Add(line.Text);
                 if (++lines % ProgressEveryLines == 0) progress?.Invoke(new VocabularyBuildProgress(VocabularyBuildStage.Reading, before + stream.Position, total));
             }

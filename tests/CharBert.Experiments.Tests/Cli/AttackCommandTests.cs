@@ -77,6 +77,6 @@ public class AttackCommandTests
         var file = dir.Write("taken", "x");
         var result = CliHarness.Run("attack", "--task", "text", "--input", input, "--out", file);
         Assert.That(result.Exit, Is.EqualTo(2));
-        Assert.That(result.Err.Trim(), Is.EqualTo($"error: {file} is a file; --out needs a folder (existing or new)"));
+        Assert.That(result.Err.Trim(), Is.EqualTo($"error: {file}: a file is in the way (expected a folder)"));
     }
 }

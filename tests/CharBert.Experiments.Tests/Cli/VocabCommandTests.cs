@@ -48,7 +48,7 @@ public class VocabCommandTests
         var run = CliHarness.Run("vocab", "build", "--train", bad, "--out", dir.File("vocab"));
 
         Assert.That(run.Exit, Is.EqualTo(2));
-        Assert.That(run.Err.Trim(), Is.EqualTo($"error: {bad}:2: NUL byte: expected plain UTF-8 text"));
+        Assert.That(run.Err.Trim(), Is.EqualTo($"error: {bad}:2: NUL byte at byte 1 of the line (a binary file, or text not saved as UTF-8)"));
         Assert.That(Directory.Exists(dir.File("vocab")), Is.False, "nothing half-written");
     }
 }

@@ -66,7 +66,7 @@ public class LineChunkReaderTests
         var expected = Assert.Throws<DataFormatException>(() => new LineReader(new MemoryStream(file), "in.txt").ReadLines().ToList())!.Message;
         Assert.That(Utf8Check.FirstProblem(file, 1, "in.txt", rejectNul: false)!.Message, Is.EqualTo(expected));
         Assert.That(Utf8Check.FirstProblem(file.AsSpan(5), 2, "in.txt", rejectNul: false)!.Message, Is.EqualTo(expected));
-        Assert.That(Utf8Check.FirstProblem("a\nb\0c\n"u8, 7, "in.txt", rejectNul: true)!.Message, Is.EqualTo("in.txt:8: NUL byte at byte 2 of the line: not a text file?"));
+        Assert.That(Utf8Check.FirstProblem("a\nb\0c\n"u8, 7, "in.txt", rejectNul: true)!.Message, Is.EqualTo("in.txt:8: NUL byte at byte 2 of the line (a binary file, or text not saved as UTF-8)"));
         Assert.That(Utf8Check.FirstProblem("a\nb\0c\n"u8, 7, "in.txt", rejectNul: false), Is.Null);
     }
 }

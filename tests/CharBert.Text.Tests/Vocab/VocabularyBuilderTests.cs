@@ -83,7 +83,7 @@ public class VocabularyBuilderTests
         var good = WriteCorpus(dir);
         var nul = dir.Write("nul.txt", "fine line\nsecond\0line\n");
         var error = Assert.Throws<DataFormatException>(() => VocabularyBuilder.Build([good, nul], dir.File("out"), new VocabularyBuildOptions { WordPieceSize = 50 }));
-        Assert.That(error!.Message, Is.EqualTo($"{nul}:2: NUL byte: expected plain UTF-8 text"));
+        Assert.That(error!.Message, Is.EqualTo($"{nul}:2: NUL byte at byte 7 of the line (a binary file, or text not saved as UTF-8)"));
 
         var latin1 = dir.Write("latin1.txt", [(byte)'o', (byte)'k', (byte)'\n', (byte)'c', (byte)'a', 0xE9, (byte)'\n']);
         error = Assert.Throws<DataFormatException>(() => VocabularyBuilder.Build([latin1], dir.File("out"), new VocabularyBuildOptions { WordPieceSize = 50 }));

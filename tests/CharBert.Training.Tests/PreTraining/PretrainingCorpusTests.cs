@@ -1,3 +1,4 @@
+using CharBert.Text.IO;
 using NUnit.Framework;
 using CharBert.Training.PreTraining;
 
@@ -30,5 +31,6 @@ public class PretrainingCorpusTests
 
     [Test]
     public void MissingFileIsReported() =>
-        Assert.Throws<FileNotFoundException>(() => PretrainingCorpus.ReadWords("/nonexistent/corpus.txt").ToList());
+        Assert.That(Assert.Throws<DataFormatException>(() => PretrainingCorpus.ReadWords("/nonexistent/corpus.txt").ToList())!.Message,
+            Is.EqualTo("/nonexistent/corpus.txt: file not found"));
 }

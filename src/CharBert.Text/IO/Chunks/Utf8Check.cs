@@ -22,7 +22,7 @@ public static class Utf8Check
             var zero = rejectNul ? text.IndexOf((byte)0) : -1;
             var invalid = FirstInvalid(text);
             if (zero >= 0 && (invalid is null || zero < invalid))
-                return new DataFormatException(displayPath, line, $"NUL byte at byte {zero + 1} of the line: not a text file?");
+                return DataFormatException.NulByte(displayPath, line, zero + 1);
             if (invalid is { } index)
                 return DataFormatException.InvalidUtf8(displayPath, line, text[index], index + 1);
             line++;

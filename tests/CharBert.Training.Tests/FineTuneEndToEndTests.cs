@@ -39,7 +39,7 @@ public class FineTuneEndToEndTests
             ModelDirectory = Path.Combine(settings.Output, "model"), Task = TaskId.Ner, TestFiles = [settings.Dev], Output = dir.Combine("eval"),
         });
         Assert.That(rows.Single(r => r.Metric == "f1").Value, Is.EqualTo(result.DevMetrics["f1"]).Within(1e-9));
-        Assert.That(File.ReadAllLines(dir.Combine("eval", "results.csv"))[0], Is.EqualTo("Model,Task,TestFile,Metric,Value"));
+        Assert.That(File.ReadAllLines(dir.Combine("eval", "results.csv"))[0], Is.EqualTo("model,task,test_file,metric,value"));
         Assert.That(File.Exists(dir.Combine("eval", "predictions_dev.csv")));
     }
 

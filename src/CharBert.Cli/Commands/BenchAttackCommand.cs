@@ -25,7 +25,7 @@ public static class BenchAttackCommand
     public static Command Create()
     {
         var input = new Option<FileInfo?>("--input") { Description = $"Input file (default: ../{DefaultInput} found above the current or program folder)" };
-        var task = TaskOption.Create("the format of the input", required: false, TaskId.Ner, TaskFamily.Ner, TaskFamily.Pos, TaskFamily.Glue, TaskFamily.Text);
+        var task = TaskOption.Create("the format of the input", required: false, TaskId.Ner);
         var threads = new Option<int>("--threads") { Description = "Threads for the parallel rows (1 is always measured too)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var recipes = new Option<string>("--recipes") { Description = "Comma-separated recipes for the core rows", DefaultValueFactory = _ => "charbert2020,pruthi2019,rate" };
         var seconds = new Option<double>("--seconds") { Description = "Minimum measured time per core row", DefaultValueFactory = _ => 2.0 };

@@ -1,3 +1,4 @@
+using CharBert.Training.Runs;
 using System.Diagnostics;
 
 namespace CharBert.Experiments.Results;

@@ -1,3 +1,4 @@
+using CharBert.Training.Runs;
 using CharBert.Metrics.Analysis;
 
 namespace CharBert.Experiments.Results;

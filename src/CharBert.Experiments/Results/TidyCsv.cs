@@ -1,3 +1,4 @@
+using CharBert.Training.Runs;
 using System.Globalization;
 using CharBert.Text.IO;
 using CsvHelper;

@@ -1,3 +1,4 @@
+using CharBert.Training.Runs;
 using CharBert.Text.Tasks;
 using CharBert.Experiments.Charts;
 using CharBert.Experiments.Results;

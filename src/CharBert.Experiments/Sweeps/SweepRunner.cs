@@ -1,3 +1,4 @@
+using CharBert.Training.Runs;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;

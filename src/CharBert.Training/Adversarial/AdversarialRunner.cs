@@ -20,12 +20,13 @@ namespace CharBert.Training.Adversarial;
 public sealed record AdversarialRun(IReadOnlyList<AdversarialResult> Results, AdversarialSummary Summary);
 
 /// <summary>`charbert attack adversarial --model DIR`: Pruthi et al.'s greedy k-character search (pruthi2019
-/// candidates) against a fine-tuned model, optionally through a ScRNN word recogniser. GLUE-style classification
+/// candidates) against a fine-tuned model, optionally through a ScRNN word recogniser.</summary>
+/// <remarks>GLUE-style classification
 /// attacks text_a (or text_b) and succeeds when the class flips; NER/POS taggers succeed when any gold entity
 /// (non-"O") word gets another label; SQuAD attacks the question (the context stays fixed: attacking it would move
 /// the gold answer offsets) and succeeds when the answer's official F1 falls to <see cref="AdversarialSettings.QaSuccessF1"/>.
 /// SQuAD 2.0 unanswerable questions are attacked too, scored as the official script does: F1 is 1 while the model
-/// abstains and 0 once it gives any answer.</summary>
+/// abstains and 0 once it gives any answer.</remarks>
 public static class AdversarialRunner
 {
     /// <summary>What the search attacks: the target, each example's words and goal, and how words are split.</summary>

@@ -58,6 +58,7 @@ public static class EvaluateRunner
         {
             using var writer = new StreamWriter(temp);
             using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+            csv.Context.RegisterClassMap<SnakeCaseMap<EvaluationResultRow>>();
             csv.WriteRecords(rows);
         });
         return rows;

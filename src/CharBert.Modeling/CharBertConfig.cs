@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CharBert.Text.IO;
 using CharBert.Modeling.Modules;
+using CharBert.Text.IO;
 
 namespace CharBert.Modeling;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using CharBert.Modeling;
+using CharBert.Modeling.Precision;
 using CharBert.Training.Data;
 using CharBert.Training.Optimization;
 using CharBert.Training.Runs;
-using CharBert.Modeling.Precision;
 using TorchSharp;
 using static TorchSharp.torch;
 

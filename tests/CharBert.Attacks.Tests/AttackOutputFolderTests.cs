@@ -1,10 +1,10 @@
-using CharBert.Text.Tasks;
 using System.Diagnostics;
 using CharBert.Attacks.Formats;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Output;
 using CharBert.Attacks.Recipes;
 using CharBert.Text.IO;
+using CharBert.Text.Tasks;
 using NUnit.Framework;
 
 namespace CharBert.Attacks.Tests;

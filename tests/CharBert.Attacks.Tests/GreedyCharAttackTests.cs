@@ -1,7 +1,7 @@
-using CharBert.Text.Tasks;
 using CharBert.Attacks.Adversarial;
 using CharBert.Attacks.Recipes;
 using CharBert.Metrics.Squad;
+using CharBert.Text.Tasks;
 using NUnit.Framework;
 
 namespace CharBert.Attacks.Tests;

@@ -1,10 +1,10 @@
-using CharBert.Text.Tasks;
 using CharBert.Attacks.Formats;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Perturbations;
 using CharBert.Attacks.Recipes;
 using CharBert.Attacks.Recipes.Composition;
 using CharBert.Attacks.Resources;
+using CharBert.Text.Tasks;
 using NUnit.Framework;
 
 namespace CharBert.Attacks.Tests;

@@ -1,8 +1,8 @@
-using CharBert.Text.Tasks;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Perturbations;
 using CharBert.Attacks.Recipes;
 using CharBert.Attacks.Resources;
+using CharBert.Text.Tasks;
 using NUnit.Framework;
 
 namespace CharBert.Attacks.Tests;

@@ -1,6 +1,6 @@
-using CharBert.Text.Tasks;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Recipes;
+using CharBert.Text.Tasks;
 using NUnit.Framework;
 
 namespace CharBert.Attacks.Tests;

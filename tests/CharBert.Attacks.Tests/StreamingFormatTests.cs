@@ -1,4 +1,3 @@
-using CharBert.Text.Tasks;
 using System.Text;
 using CharBert.Attacks.Formats;
 using CharBert.Attacks.Generation;
@@ -6,6 +5,7 @@ using CharBert.Attacks.Recipes;
 using CharBert.Text.IO;
 using CharBert.Text.IO.Conll;
 using CharBert.Text.IO.Tsv;
+using CharBert.Text.Tasks;
 using NUnit.Framework;
 
 namespace CharBert.Attacks.Tests;

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using NUnit.Framework;
+using System.Text.RegularExpressions;
 
 namespace CharBert.Build.Tests;
 

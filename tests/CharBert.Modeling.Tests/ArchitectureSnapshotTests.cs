@@ -1,5 +1,5 @@
-using NUnit.Framework;
 using CharBert.Modeling.Heads;
+using NUnit.Framework;
 using static TorchSharp.torch;
 
 namespace CharBert.Modeling.Tests;

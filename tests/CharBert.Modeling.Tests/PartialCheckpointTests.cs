@@ -1,6 +1,6 @@
 using CharBert.Modeling.Checkpoints;
-using CharBert.Text.IO;
 using CharBert.Modeling.Heads;
+using CharBert.Text.IO;
 using NUnit.Framework;
 using static TorchSharp.torch;
 

@@ -1,5 +1,5 @@
-using CharBert.Text.Tasks;
 using CharBert.Text.Featurization;
+using CharBert.Text.Tasks;
 using CharBert.Training.FineTuning;
 using CharBert.Training.Tasks;
 using NUnit.Framework;

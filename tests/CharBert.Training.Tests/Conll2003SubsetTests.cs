@@ -1,5 +1,5 @@
-using CharBert.Text.Tasks;
 using CharBert.TestSupport;
+using CharBert.Text.Tasks;
 using CharBert.Training.Evaluation;
 using CharBert.Training.FineTuning;
 using CharBert.Training.Tests.Support;

@@ -1,9 +1,9 @@
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
 using CharBert.Text.Featurization;
 using CharBert.Training.Data;
 using CharBert.Training.Tasks;
 using CharBert.Training.Tests.Support;
-using CharBert.Modeling.Heads;
 using NUnit.Framework;
 using static TorchSharp.torch;
 

@@ -1,5 +1,5 @@
-using CharBert.Text.Tasks;
 using System.Text.Json;
+using CharBert.Text.Tasks;
 using CharBert.Training.Evaluation;
 using CharBert.Training.FineTuning;
 using CharBert.Training.Tests.Support;

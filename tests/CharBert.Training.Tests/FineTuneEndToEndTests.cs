@@ -1,12 +1,12 @@
-using CharBert.Text.Tasks;
+using CharBert.Modeling.Precision;
 using CharBert.Text.IO;
 using System.Text.Json;
 using CharBert.Modeling;
+using CharBert.Text.Tasks;
 using CharBert.Training.Evaluation;
 using CharBert.Training.FineTuning;
 using CharBert.Training.Runs;
 using CharBert.Training.Tests.Support;
-using CharBert.Modeling.Precision;
 using NUnit.Framework;
 
 namespace CharBert.Training.Tests;

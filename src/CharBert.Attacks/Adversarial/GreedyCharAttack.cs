@@ -1,8 +1,8 @@
-using CharBert.Text.Tasks;
 using System.Diagnostics;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Perturbations;
 using CharBert.Attacks.Recipes;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Attacks.Adversarial;
 

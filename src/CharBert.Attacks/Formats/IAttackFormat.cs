@@ -1,8 +1,8 @@
-using CharBert.Text.Tasks;
 using System.Runtime.CompilerServices;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Recipes;
 using CharBert.Text.IO.Chunks;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Attacks.Formats;
 

@@ -1,9 +1,9 @@
-using CharBert.Text.Tasks;
 using System.Buffers;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Recipes;
 using CharBert.Text.IO.Chunks;
 using CharBert.Text.IO.Squad;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Attacks.Formats;
 

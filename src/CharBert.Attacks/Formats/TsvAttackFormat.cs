@@ -1,4 +1,3 @@
-using CharBert.Text.Tasks;
 using System.Runtime.CompilerServices;
 using System.Buffers;
 using CharBert.Attacks.Generation;
@@ -6,6 +5,7 @@ using CharBert.Attacks.Recipes;
 using CharBert.Text.IO;
 using CharBert.Text.IO.Chunks;
 using CharBert.Text.IO.Tsv;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Attacks.Formats;
 

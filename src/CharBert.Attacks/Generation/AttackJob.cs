@@ -1,7 +1,7 @@
-using CharBert.Text.Tasks;
 using CharBert.Attacks.Formats;
 using CharBert.Attacks.Output;
 using CharBert.Text.IO.Chunks;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Attacks.Generation;
 

@@ -1,8 +1,8 @@
-using CharBert.Text.Tasks;
 using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using CharBert.Attacks.Randomness;
 using CharBert.Attacks.Recipes;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Attacks.Generation;
 

@@ -1,7 +1,7 @@
-using CharBert.Text.Tasks;
 using CharBert.Attacks.Perturbations;
 using CharBert.Attacks.Recipes.Composition;
 using CharBert.Attacks.Resources;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Attacks.Recipes;
 

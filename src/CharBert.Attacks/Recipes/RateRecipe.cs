@@ -1,8 +1,8 @@
-using CharBert.Text.Tasks;
 using System.Globalization;
 using CharBert.Attacks.Perturbations;
 using CharBert.Attacks.Recipes.Composition;
 using CharBert.Attacks.Resources;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Attacks.Recipes;
 

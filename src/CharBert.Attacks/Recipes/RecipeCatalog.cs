@@ -1,5 +1,5 @@
-using CharBert.Text.Tasks;
 using CharBert.Attacks.Perturbations;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Attacks.Recipes;
 

@@ -1,5 +1,3 @@
-using CharBert.Cli.Options;
-using CharBert.Text.Tasks;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -7,6 +5,8 @@ using System.Text.Json;
 using CharBert.Attacks.Formats;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Recipes;
+using CharBert.Cli.Options;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Cli.Commands;
 

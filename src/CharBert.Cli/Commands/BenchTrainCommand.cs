@@ -1,7 +1,7 @@
-using CharBert.Text.Tasks;
 using System.CommandLine;
 using CharBert.Cli.Options;
 using System.Text.Json;
+using CharBert.Text.Tasks;
 using CharBert.Training.Benchmarks;
 using CharBert.Training.Tasks;
 using Spectre.Console;

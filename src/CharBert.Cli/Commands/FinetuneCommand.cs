@@ -1,12 +1,12 @@
-using CharBert.Text.Tasks;
 using System.CommandLine;
 using CharBert.Cli.Options;
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
+using CharBert.Text.Tasks;
 using CharBert.Training;
 using CharBert.Training.FineTuning;
 using CharBert.Training.Runs;
 using CharBert.Training.Tasks;
-using CharBert.Modeling.Heads;
 
 namespace CharBert.Cli.Commands;
 

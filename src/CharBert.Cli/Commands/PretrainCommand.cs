@@ -1,8 +1,8 @@
 using System.CommandLine;
 using CharBert.Cli.Options;
+using CharBert.Modeling.Heads;
 using CharBert.Training;
 using CharBert.Training.PreTraining;
-using CharBert.Modeling.Heads;
 
 namespace CharBert.Cli.Commands;
 

@@ -5,8 +5,8 @@ using CharBert.Modeling;
 using CharBert.Text.IO;
 using CharBert.Experiments.Sensitivity;
 using CharBert.Modeling.Checkpoints;
-using CharBert.Training;
 using CharBert.Text.Tasks;
+using CharBert.Training;
 using CharBert.Training.Tasks;
 
 namespace CharBert.Cli.Commands;

@@ -1,6 +1,6 @@
-using System.Globalization;
 using CharBert.Training;
 using Spectre.Console;
+using System.Globalization;
 
 namespace CharBert.Cli.Commands;
 

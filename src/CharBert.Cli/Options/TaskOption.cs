@@ -1,7 +1,7 @@
+using CharBert.Text.Tasks;
 using System.CommandLine;
 using System.CommandLine.Completions;
 using System.CommandLine.Parsing;
-using CharBert.Text.Tasks;
 
 namespace CharBert.Cli.Options;
 

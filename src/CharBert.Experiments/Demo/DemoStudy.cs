@@ -1,4 +1,3 @@
-using CharBert.Training;
 using System.Text.Json.Nodes;
 using CharBert.Experiments.Ablation;
 using CharBert.Experiments.Ablation.Steps;
@@ -7,6 +6,7 @@ using CharBert.Experiments.Findings;
 using CharBert.Experiments.Reporting;
 using CharBert.Experiments.Specs;
 using CharBert.Text.Corpora;
+using CharBert.Training;
 
 namespace CharBert.Experiments.Demo;
 

@@ -1,8 +1,8 @@
-using CharBert.Training.Runs;
 using System.Globalization;
 using System.Text;
 using CharBert.Experiments.Results;
 using CharBert.Metrics.Robustness;
+using CharBert.Training.Runs;
 
 namespace CharBert.Experiments.Findings;
 

@@ -1,5 +1,5 @@
-using CharBert.Training.Runs;
 using System.Diagnostics;
+using CharBert.Training.Runs;
 
 namespace CharBert.Experiments.Results;
 

@@ -1,5 +1,5 @@
-using CharBert.Training.Runs;
 using CharBert.Metrics.Analysis;
+using CharBert.Training.Runs;
 
 namespace CharBert.Experiments.Results;
 

@@ -1,6 +1,6 @@
-using CharBert.Training.Runs;
 using System.Globalization;
 using CharBert.Text.IO;
+using CharBert.Training.Runs;
 using CsvHelper;
 using CsvHelper.Configuration;
 

@@ -1,10 +1,10 @@
 using CharBert.Experiments.Results;
 using CharBert.Metrics.Sensitivity;
 using CharBert.Modeling.Checkpoints;
+using CharBert.Text.Tasks;
 using CharBert.Training;
 using CharBert.Training.Tasks;
 using CharBert.Training.WordRecognition;
-using CharBert.Text.Tasks;
 using CharBert.Text.Vocab;
 
 namespace CharBert.Experiments.Sensitivity;

@@ -1,8 +1,8 @@
-using CharBert.Training.Runs;
-using CharBert.Text.Tasks;
 using CharBert.Experiments.Charts;
 using CharBert.Experiments.Results;
 using CharBert.Text.IO;
+using CharBert.Text.Tasks;
+using CharBert.Training.Runs;
 using CsvHelper.Configuration;
 
 namespace CharBert.Experiments.Sensitivity;

@@ -1,11 +1,11 @@
 using CharBert.Metrics.Sensitivity;
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
+using CharBert.Modeling.Modules;
 using CharBert.Text.Featurization;
 using CharBert.Text.Tokenization;
 using CharBert.Text.Vocab;
 using CharBert.Training.Data;
-using CharBert.Modeling.Heads;
-using CharBert.Modeling.Modules;
 using static TorchSharp.torch;
 
 namespace CharBert.Experiments.Sensitivity;

@@ -1,7 +1,7 @@
-using CharBert.Text.IO.Tsv;
 using System.Text.Json;
 using CharBert.Attacks.Recipes;
 using CharBert.Text.IO;
+using CharBert.Text.IO.Tsv;
 using CharBert.Training.WordRecognition;
 
 namespace CharBert.Experiments.Specs;

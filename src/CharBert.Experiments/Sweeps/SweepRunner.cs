@@ -1,4 +1,3 @@
-using CharBert.Training.Runs;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -8,6 +7,7 @@ using CharBert.Experiments.Findings;
 using CharBert.Experiments.Results;
 using CharBert.Experiments.Specs;
 using CharBert.Text.IO;
+using CharBert.Training.Runs;
 using ScottPlot;
 
 namespace CharBert.Experiments.Sweeps;

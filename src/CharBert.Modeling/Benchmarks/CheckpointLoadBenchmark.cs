@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using CharBert.Modeling.Checkpoints;
 using CharBert.Modeling.Checkpoints.Torch;
-using CharBert.Modeling.Safetensors;
 using CharBert.Modeling.Heads;
+using CharBert.Modeling.Safetensors;
 using static TorchSharp.torch;
 
 namespace CharBert.Modeling.Benchmarks;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using TorchSharp;
 using CharBert.Modeling.Heads;
 using CharBert.Modeling.Precision;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace CharBert.Modeling.Benchmarks;

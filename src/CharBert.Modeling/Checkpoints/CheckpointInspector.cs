@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using CharBert.Text.IO;
 using CharBert.Modeling.Heads;
+using CharBert.Text.IO;
 
 namespace CharBert.Modeling.Checkpoints;
 

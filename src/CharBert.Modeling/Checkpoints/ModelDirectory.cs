@@ -1,9 +1,9 @@
+using CharBert.Modeling.Heads;
 using TorchSharp;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CharBert.Modeling.Safetensors;
 using CharBert.Text.IO;
-using CharBert.Modeling.Heads;
 using static TorchSharp.torch;
 
 namespace CharBert.Modeling.Checkpoints;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using CharBert.Text.IO;
 using CharBert.Modeling.Heads;
+using CharBert.Text.IO;
 using static TorchSharp.torch;
 
 namespace CharBert.Modeling.Checkpoints;

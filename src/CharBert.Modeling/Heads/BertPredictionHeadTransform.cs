@@ -1,7 +1,7 @@
-using TorchSharp.Utils;
-using TorchSharp.Modules;
 using CharBert.Modeling.Modules;
 using CharBert.Modeling.Precision;
+using TorchSharp.Utils;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace CharBert.Modeling.Heads;

@@ -1,5 +1,5 @@
-using TorchSharp;
 using CharBert.Modeling.Modules;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace CharBert.Modeling.Heads;

@@ -1,6 +1,6 @@
-using TorchSharp.Modules;
 using CharBert.Modeling.Modules;
 using CharBert.Modeling.Precision;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace CharBert.Modeling.Heads;

@@ -1,6 +1,6 @@
+using CharBert.Modeling.Precision;
 using TorchSharp.Utils;
 using TorchSharp.Modules;
-using CharBert.Modeling.Precision;
 using static TorchSharp.torch;
 
 namespace CharBert.Modeling.Modules;

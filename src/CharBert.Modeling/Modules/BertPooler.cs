@@ -1,5 +1,5 @@
-using TorchSharp.Modules;
 using CharBert.Modeling.Precision;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace CharBert.Modeling.Modules;

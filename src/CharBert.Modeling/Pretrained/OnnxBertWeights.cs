@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
+using CharBert.Modeling.Modules;
 using Google.Protobuf;
 using Onnx;
-using CharBert.Modeling.Modules;
 using static TorchSharp.torch;
 
 namespace CharBert.Modeling.Pretrained;

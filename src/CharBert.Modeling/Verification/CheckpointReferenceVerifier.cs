@@ -1,7 +1,7 @@
 using CharBert.Modeling.Checkpoints;
+using CharBert.Modeling.Heads;
 using CharBert.Modeling.Safetensors;
 using CharBert.Text.IO;
-using CharBert.Modeling.Heads;
 using static TorchSharp.torch;
 
 namespace CharBert.Modeling.Verification;

@@ -1,5 +1,5 @@
-using CharBert.Modeling.Safetensors;
 using CharBert.Modeling.Modules;
+using CharBert.Modeling.Safetensors;
 using static TorchSharp.torch;
 
 namespace CharBert.Modeling.Verification;

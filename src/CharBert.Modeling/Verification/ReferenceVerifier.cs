@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CharBert.Modeling.Checkpoints;
-using CharBert.Modeling.Safetensors;
 using CharBert.Modeling.Heads;
+using CharBert.Modeling.Safetensors;
 using static TorchSharp.torch;
 
 namespace CharBert.Modeling.Verification;

@@ -1,5 +1,5 @@
-using System.Text.Json.Serialization;
 using CharBert.Text.IO.Tsv;
+using System.Text.Json.Serialization;
 
 namespace CharBert.Text.Tasks;
 

@@ -1,16 +1,16 @@
-using CharBert.Text.Tasks;
 using CharBert.Attacks.Adversarial;
 using CharBert.Attacks.Recipes;
 using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
+using CharBert.Modeling.Heads;
 using CharBert.Text.Featurization;
 using CharBert.Text.IO;
 using CharBert.Text.IO.Conll;
 using CharBert.Text.IO.Squad;
 using CharBert.Text.IO.Tsv;
+using CharBert.Text.Tasks;
 using CharBert.Training.Tasks;
 using CharBert.Training.WordRecognition;
-using CharBert.Modeling.Heads;
 using static TorchSharp.torch;
 using SquadMetrics = CharBert.Metrics.Squad.SquadMetrics;
 

@@ -1,6 +1,6 @@
-using CharBert.Text.Tasks;
 using CharBert.Attacks.Adversarial;
 using CharBert.Attacks.Perturbations;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Training.Adversarial;
 

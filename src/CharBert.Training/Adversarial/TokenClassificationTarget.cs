@@ -1,8 +1,8 @@
 using CharBert.Attacks.Adversarial;
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
 using CharBert.Text.Featurization;
 using CharBert.Training.Tasks;
-using CharBert.Modeling.Heads;
 using static TorchSharp.torch;
 
 namespace CharBert.Training.Adversarial;

@@ -1,9 +1,9 @@
-using CharBert.Text.Tasks;
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
 using CharBert.Text.Featurization;
+using CharBert.Text.Tasks;
 using CharBert.Training.Data;
 using CharBert.Training.Tasks;
-using CharBert.Modeling.Heads;
 using TorchSharp;
 
 namespace CharBert.Training.Benchmarks;

@@ -1,6 +1,6 @@
 using CharBert.Modeling;
-using CharBert.Text.Featurization;
 using CharBert.Modeling.Modules;
+using CharBert.Text.Featurization;
 using static TorchSharp.torch;
 
 namespace CharBert.Training.Data;

@@ -1,7 +1,7 @@
-using CharBert.Text.Tasks;
 using CharBert.Text.IO;
 using System.Globalization;
 using CharBert.Modeling.Checkpoints;
+using CharBert.Text.Tasks;
 using CharBert.Training.Runs;
 using CharBert.Training.Tasks;
 using CharBert.Training.WordRecognition;

@@ -1,8 +1,8 @@
-using CharBert.Text.Tasks;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Randomness;
 using CharBert.Attacks.Recipes;
 using CharBert.Text.Featurization;
+using CharBert.Text.Tasks;
 using CharBert.Training.Tasks;
 
 namespace CharBert.Training.FineTuning;

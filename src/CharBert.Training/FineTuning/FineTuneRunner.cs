@@ -1,5 +1,5 @@
-using CharBert.Text.Tasks;
 using CharBert.Modeling;
+using CharBert.Text.Tasks;
 using CharBert.Training.Data;
 using CharBert.Training.Runs;
 using CharBert.Training.Tasks;

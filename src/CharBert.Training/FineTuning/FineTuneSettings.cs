@@ -1,8 +1,8 @@
-using CharBert.Text.Tasks;
 using CharBert.Modeling;
-using CharBert.Text.IO;
-using CharBert.Text.Vocab;
 using CharBert.Modeling.Heads;
+using CharBert.Text.IO;
+using CharBert.Text.Tasks;
+using CharBert.Text.Vocab;
 
 namespace CharBert.Training.FineTuning;
 

@@ -1,9 +1,9 @@
+using CharBert.Modeling.Heads;
 using CharBert.Text.IO;
 using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
 using CharBert.Training.Runs;
 using CharBert.Training.Tasks;
-using CharBert.Modeling.Heads;
 
 namespace CharBert.Training.FineTuning;
 

@@ -1,3 +1,4 @@
+using CharBert.Modeling.Heads;
 using CharBert.Text.IO;
 using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
@@ -7,7 +8,6 @@ using CharBert.Training.Data;
 using CharBert.Training.FineTuning;
 using CharBert.Training.Runs;
 using CharBert.Training.Tasks;
-using CharBert.Modeling.Heads;
 using TorchSharp;
 
 namespace CharBert.Training.PreTraining;

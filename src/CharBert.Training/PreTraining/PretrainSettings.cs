@@ -1,6 +1,6 @@
 using CharBert.Modeling;
-using CharBert.Text.IO;
 using CharBert.Modeling.Heads;
+using CharBert.Text.IO;
 
 namespace CharBert.Training.PreTraining;
 

@@ -1,6 +1,6 @@
+using CsvHelper.Configuration;
 using System.Globalization;
 using System.Text.Json;
-using CsvHelper.Configuration;
 
 namespace CharBert.Training.Runs;
 

@@ -1,10 +1,10 @@
-using CharBert.Text.Tasks;
 using CharBert.Metrics.Classification;
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
 using CharBert.Text.Featurization;
 using CharBert.Text.IO;
 using CharBert.Text.IO.Tsv;
-using CharBert.Modeling.Heads;
+using CharBert.Text.Tasks;
 using static TorchSharp.torch;
 
 namespace CharBert.Training.Tasks;

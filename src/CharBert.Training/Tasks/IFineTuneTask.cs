@@ -1,6 +1,6 @@
-using CharBert.Text.Tasks;
 using CharBert.Modeling;
 using CharBert.Modeling.Heads;
+using CharBert.Text.Tasks;
 using static TorchSharp.torch;
 
 namespace CharBert.Training.Tasks;

@@ -1,7 +1,7 @@
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
 using CharBert.Text.Featurization;
 using CharBert.Training.Data;
-using CharBert.Modeling.Heads;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,8 +1,8 @@
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
 using CharBert.Text.Featurization;
 using CharBert.Text.Featurization.Squad;
 using CharBert.Text.IO.Squad;
-using CharBert.Modeling.Heads;
 using static TorchSharp.torch;
 
 namespace CharBert.Training.Tasks;

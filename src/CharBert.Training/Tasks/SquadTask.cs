@@ -2,10 +2,10 @@ using CharBert.Text.Tasks;
 using ScoredQuestion = CharBert.Metrics.Squad.SquadExample;
 using SquadMetrics = CharBert.Metrics.Squad.SquadMetrics;
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
 using CharBert.Text.Featurization;
 using CharBert.Text.Featurization.Squad;
 using CharBert.Text.IO.Squad;
-using CharBert.Modeling.Heads;
 using static TorchSharp.torch;
 
 namespace CharBert.Training.Tasks;

@@ -1,8 +1,8 @@
 using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
+using CharBert.Modeling.Heads;
 using CharBert.Text.Tokenization;
 using CharBert.Text.Vocab;
-using CharBert.Modeling.Heads;
 
 namespace CharBert.Training.Tasks;
 

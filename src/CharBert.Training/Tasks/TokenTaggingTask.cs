@@ -1,12 +1,12 @@
-using CharBert.Text.Tasks;
 using CharBert.Metrics.Analysis;
 using CharBert.Metrics.Classification;
 using CharBert.Metrics.Sequence;
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
 using CharBert.Text.Featurization;
 using CharBert.Text.IO;
 using CharBert.Text.IO.Conll;
-using CharBert.Modeling.Heads;
+using CharBert.Text.Tasks;
 using static TorchSharp.torch;
 
 namespace CharBert.Training.Tasks;

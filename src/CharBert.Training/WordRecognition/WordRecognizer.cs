@@ -1,6 +1,6 @@
-using CharBert.Modeling.WordRecognition;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CharBert.Modeling.WordRecognition;
 using CharBert.Text.IO;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,15 +1,15 @@
-using CharBert.Text.Tasks;
 using System.Text.Json.Nodes;
 using CharBert.Experiments.Ablation;
 using CharBert.Experiments.Ablation.Steps;
 using CharBert.Experiments.Results;
 using CharBert.Experiments.Specs;
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
+using CharBert.Text.Tasks;
 using CharBert.Training.Evaluation;
 using CharBert.Training.FineTuning;
 using CharBert.Training.PreTraining;
 using CharBert.Training.Runs;
-using CharBert.Modeling.Heads;
 using NUnit.Framework;
 
 namespace CharBert.Experiments.Tests.Ablation;

@@ -1,9 +1,9 @@
 using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
 using CharBert.Modeling.Checkpoints.Torch;
+using CharBert.Modeling.Heads;
 using CharBert.Modeling.Safetensors;
 using CharBert.Text.Vocab;
-using CharBert.Modeling.Heads;
 using TorchSharp;
 
 namespace CharBert.Experiments.Tests.Ablation;

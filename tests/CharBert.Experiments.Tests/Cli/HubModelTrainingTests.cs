@@ -1,9 +1,9 @@
 using System.Text.Json;
 using CharBert.Hub.Tests.Support;
 using CharBert.Modeling;
+using CharBert.Modeling.Modules;
 using CharBert.Modeling.Safetensors;
 using CharBert.Training.Tests.Support;
-using CharBert.Modeling.Modules;
 using NUnit.Framework;
 
 namespace CharBert.Experiments.Tests.Cli;

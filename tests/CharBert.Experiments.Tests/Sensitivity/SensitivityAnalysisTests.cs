@@ -1,10 +1,10 @@
-using CharBert.Text.Tasks;
 using CharBert.Cli;
 using CharBert.Experiments.Results;
 using CharBert.Experiments.Sensitivity;
 using CharBert.Metrics.Sensitivity;
 using CharBert.Modeling.Checkpoints;
 using CharBert.Text.IO;
+using CharBert.Text.Tasks;
 using CharBert.Text.Tokenization;
 using CharBert.Text.Vocab;
 using NUnit.Framework;

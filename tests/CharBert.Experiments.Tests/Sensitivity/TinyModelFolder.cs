@@ -1,8 +1,8 @@
-using CharBert.Text.Tasks;
 using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
-using CharBert.Training.Tasks;
 using CharBert.Modeling.Heads;
+using CharBert.Text.Tasks;
+using CharBert.Training.Tasks;
 using TorchSharp;
 
 namespace CharBert.Experiments.Tests.Sensitivity;

@@ -4,9 +4,9 @@ using CharBert.Experiments.Ablation.Steps;
 using CharBert.Experiments.Demo;
 using CharBert.Experiments.Specs;
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
 using CharBert.TestSupport;
 using CharBert.Text.IO;
-using CharBert.Modeling.Heads;
 using NUnit.Framework;
 
 namespace CharBert.Experiments.Tests.Specs;

@@ -1,7 +1,7 @@
 using CharBert.Modeling.Checkpoints;
 using CharBert.Modeling.Checkpoints.Torch;
-using CharBert.Text.IO;
 using CharBert.Modeling.Heads;
+using CharBert.Text.IO;
 using NUnit.Framework;
 using static TorchSharp.torch;
 

@@ -1,10 +1,10 @@
 using CharBert.Modeling.Checkpoints;
+using CharBert.Modeling.Heads;
+using CharBert.Modeling.Modules;
 using CharBert.Modeling.Pretrained;
 using CharBert.Modeling.Pretrained.MiniLm;
 using CharBert.Text.Tokenization;
 using CharBert.Text.Vocab;
-using CharBert.Modeling.Heads;
-using CharBert.Modeling.Modules;
 using Microsoft.ML.OnnxRuntime;
 using NUnit.Framework;
 using static TorchSharp.torch;

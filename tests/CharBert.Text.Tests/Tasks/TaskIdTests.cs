@@ -1,7 +1,7 @@
-using System.Text.Json;
 using CharBert.Text.IO.Tsv;
 using CharBert.Text.Tasks;
 using NUnit.Framework;
+using System.Text.Json;
 
 namespace CharBert.Text.Tests.Tasks;
 

@@ -1,14 +1,14 @@
-using CharBert.Text.Tasks;
 using CharBert.Attacks.Adversarial;
 using CharBert.Metrics.Squad;
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
 using CharBert.Text.IO.Squad;
+using CharBert.Text.Tasks;
 using CharBert.Training.Adversarial;
 using CharBert.Training.Evaluation;
 using CharBert.Training.Tasks;
 using CharBert.Training.Tests.Support;
 using CharBert.Training.WordRecognition;
-using CharBert.Modeling.Heads;
 using NUnit.Framework;
 using static TorchSharp.torch;
 

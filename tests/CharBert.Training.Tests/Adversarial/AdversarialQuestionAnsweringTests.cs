@@ -1,9 +1,9 @@
-using CharBert.Text.Tasks;
 using CharBert.Attacks.Adversarial;
 using CharBert.Attacks.Perturbations;
 using CharBert.Attacks.Recipes;
 using CharBert.Metrics.Squad;
 using CharBert.Text.IO.Squad;
+using CharBert.Text.Tasks;
 using CharBert.Training.Adversarial;
 using CharBert.Training.Evaluation;
 using CharBert.Training.Tests.Support;

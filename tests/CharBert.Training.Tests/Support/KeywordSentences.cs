@@ -1,6 +1,6 @@
 using CharBert.Modeling;
-using CharBert.Training.Data;
 using CharBert.Modeling.Modules;
+using CharBert.Training.Data;
 using static TorchSharp.torch;
 
 namespace CharBert.Training.Tests.Support;

@@ -1,7 +1,7 @@
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
 using CharBert.Training.FineTuning;
 using CharBert.Training.Tasks;
-using CharBert.Modeling.Heads;
 using static TorchSharp.torch;
 
 namespace CharBert.Training.Tests.Support;

@@ -1,9 +1,9 @@
-using CharBert.Text.Tasks;
 using CharBert.Attacks.Adversarial;
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
+using CharBert.Text.Tasks;
 using CharBert.Training.Adversarial;
 using CharBert.Training.Tasks;
-using CharBert.Modeling.Heads;
 using static TorchSharp.torch;
 
 namespace CharBert.Training.Tests.Support;

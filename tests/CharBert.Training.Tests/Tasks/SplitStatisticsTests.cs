@@ -1,5 +1,5 @@
-using CharBert.Text.Tasks;
 using CharBert.TestSupport;
+using CharBert.Text.Tasks;
 using CharBert.Training.Tasks;
 using CharBert.Training.Tests.Support;
 using NUnit.Framework;

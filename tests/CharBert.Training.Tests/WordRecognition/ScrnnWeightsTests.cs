@@ -1,5 +1,5 @@
-using CharBert.Modeling.WordRecognition;
 using CharBert.Modeling.Safetensors;
+using CharBert.Modeling.WordRecognition;
 using CharBert.Text.IO;
 using CharBert.Training.Tests.Support;
 using CharBert.Training.WordRecognition;

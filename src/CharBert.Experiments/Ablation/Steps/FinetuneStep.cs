@@ -1,8 +1,8 @@
 using CharBert.Experiments.Specs;
+using CharBert.Modeling.Heads;
 using CharBert.Training;
 using CharBert.Training.FineTuning;
 using CharBert.Training.Runs;
-using CharBert.Modeling.Heads;
 
 namespace CharBert.Experiments.Ablation.Steps;
 

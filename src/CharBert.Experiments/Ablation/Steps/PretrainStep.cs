@@ -1,9 +1,9 @@
 using CharBert.Experiments.Specs;
+using CharBert.Modeling.Heads;
 using CharBert.Training;
 using CharBert.Training.Optimization;
 using CharBert.Training.PreTraining;
 using CharBert.Training.Runs;
-using CharBert.Modeling.Heads;
 
 namespace CharBert.Experiments.Ablation.Steps;
 

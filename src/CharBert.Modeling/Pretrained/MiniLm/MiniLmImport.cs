@@ -1,7 +1,7 @@
 using CharBert.Modeling.Checkpoints;
+using CharBert.Modeling.Modules;
 using CharBert.Modeling.Safetensors;
 using CharBert.Text.Vocab;
-using CharBert.Modeling.Modules;
 using Onnx;
 using static TorchSharp.torch;
 

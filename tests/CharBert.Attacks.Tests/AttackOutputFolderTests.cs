@@ -99,7 +99,7 @@ public class AttackOutputFolderTests
         File.WriteAllText(dir.File("in.txt"), Conll);
         File.WriteAllText(dir.File("out"), "a file");
         Assert.That(Assert.Throws<OutputFolderException>(() => Run(dir.File("in.txt"), dir.File("out")))!.Message,
-            Does.Contain("is a file"));
+            Does.Contain("a file is in the way"));
     }
 
     static int StartAndFinishProcess()

@@ -1,5 +1,6 @@
 using CharBert.Attacks.Formats;
 using CharBert.Attacks.Generation;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Experiments;
 
@@ -7,13 +8,13 @@ namespace CharBert.Experiments;
 /// CoNLL for ner and pos (a record per sentence), GLUE TSV for glue:&lt;name&gt; (a record per text field).</summary>
 public static class TaskDocuments
 {
-    /// <param name="task">ner | pos | glue:&lt;name&gt; (the CLI's --task).</param>
-    public static IReadOnlyList<AttackRecordInput> Records(string task, string path) =>
-        task is "ner" or "pos" || task.StartsWith("glue:", StringComparison.Ordinal)
+    /// <param name="task">ner | pos | glue:&lt;name&gt;.</param>
+    public static IReadOnlyList<AttackRecordInput> Records(TaskId task, string path) =>
+        task.Family is TaskFamily.Ner or TaskFamily.Pos or TaskFamily.Glue
             ? AttackFormats.ReadRecords(AttackFormats.ForTask(task), path)
             : throw new ArgumentException($"--task must be ner, pos or glue:<name>, not '{task}'");
 
     /// <summary>The words of every record, in file order.</summary>
-    public static IReadOnlyList<string[]> Sentences(string task, string path) =>
+    public static IReadOnlyList<string[]> Sentences(TaskId task, string path) =>
         Records(task, path).Select(r => r.Words.ToArray()).ToList();
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CharBert.Modeling.Modules;
 using CharBert.Text.IO;
 
 namespace CharBert.Modeling;

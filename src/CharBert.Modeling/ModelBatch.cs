@@ -1,3 +1,4 @@
+using CharBert.Modeling.Modules;
 using TorchSharp;
 using static TorchSharp.torch;
 

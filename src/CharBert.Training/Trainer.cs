@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using CharBert.Modeling;
+using CharBert.Modeling.Precision;
 using CharBert.Training.Data;
 using CharBert.Training.Optimization;
 using CharBert.Training.Runs;
-using Spectre.Console;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -23,13 +23,16 @@ public sealed class Trainer
     readonly TrainingLog _log;
     readonly Device _device;
     readonly IReadOnlySet<string> _freshParameters;
+    readonly IProgress<TrainingProgress>? _progress;
 
     /// <param name="freshParameters">Names of the parameters the initial checkpoint did not provide; they follow
     /// <see cref="TrainingOptions.FreshParameters"/>' schedule (ignored when that is null).</param>
+    /// <param name="progress">Told where training stands after every optimiser step (null: nobody listens).</param>
     public Trainer(nn.Module model, Func<ModelBatch, Tensor> computeLoss, IBatchSource train, TrainingOptions options, string runDirectory,
-        IReadOnlySet<string>? freshParameters = null)
+        IReadOnlySet<string>? freshParameters = null, IProgress<TrainingProgress>? progress = null)
     {
         _freshParameters = freshParameters ?? new HashSet<string>();
+        _progress = progress;
         options.Validate();
         _model = model;
         _computeLoss = computeLoss;
@@ -60,17 +63,8 @@ public sealed class Trainer
             _options.FreshParameters is null ? null : _freshParameters.Contains);
         using var disposeOptimizer = optimizer;
         var start = resume ? Restore(optimizer, fromCheckpoint) : Fresh();
-        if (_options.Quiet) return Loop(optimizer, freshGroups, start, evaluate, null);
-        TrainingResult? result = null;
-        AnsiConsole.Progress().AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .Start(ctx =>
-            {
-                var task = ctx.AddTask("training", maxValue: TotalSteps);
-                task.Value = start.GlobalStep;
-                result = Loop(optimizer, freshGroups, start, evaluate, task);
-            });
-        return result!;
+        _progress?.Report(new TrainingProgress(start.GlobalStep, TotalSteps, start.Epoch + 1, EpochCount, null, 0, 0));
+        return Loop(optimizer, freshGroups, start, evaluate);
     }
 
     CheckpointState Fresh()
@@ -94,7 +88,7 @@ public sealed class Trainer
         return state;
     }
 
-    TrainingResult Loop(TorchSharp.Modules.AdamW optimizer, bool[] freshGroups, CheckpointState start, Func<int, IReadOnlyDictionary<string, double>>? evaluate, ProgressTask? progress)
+    TrainingResult Loop(TorchSharp.Modules.AdamW optimizer, bool[] freshGroups, CheckpointState start, Func<int, IReadOnlyDictionary<string, double>>? evaluate)
     {
         var plan = _options.FreshParameters ?? new FreshParameterSchedule();
         var schedules = freshGroups.Select(fresh => plan.ScheduleFor(fresh, _options.LearningRate, _options.WarmupSteps, TotalSteps)).ToArray();
@@ -163,11 +157,7 @@ public sealed class Trainer
                     step++;
                     var seconds = Math.Max(window.Elapsed.TotalSeconds, 1e-9);
                     _log.Add(new TrainingLogRow(step, epoch + 1, lossValue, lr, windowTokens / seconds, windowExamples / seconds));
-                    if (progress is not null)
-                    {
-                        progress.Value = step;
-                        progress.Description = $"epoch {epoch + 1}/{EpochCount} loss {lossValue:F4} {windowTokens / seconds:F0} tok/s";
-                    }
+                    _progress?.Report(new TrainingProgress(step, TotalSteps, epoch + 1, EpochCount, lossValue, windowTokens / seconds, windowExamples / seconds));
                     (windowExamples, windowTokens) = (0, 0);
                     window.Restart();
                 }

@@ -1,4 +1,5 @@
 using CharBert.Modeling;
+using CharBert.Modeling.Precision;
 
 namespace CharBert.Training;
 
@@ -27,6 +28,7 @@ public sealed record TrainingOptions
     public int KeepCheckpoints { get; init; } = 2;
     /// <summary>Stop (as if killed) after this many optimiser steps, without final outputs. For resume tests and time-boxed jobs.</summary>
     public int? StopAfterSteps { get; init; }
+    /// <summary>Whether the CLI showed progress (kept in config.json; the library itself draws nothing: see <see cref="TrainingProgress"/>).</summary>
     public bool Quiet { get; init; }
     /// <summary>Cut each batch to its longest sequence instead of max_seq_length (dynamic padding; see
     /// FeatureCollator.TrimToLongest). Used where the data source supports it (fine-tuning and evaluation).</summary>

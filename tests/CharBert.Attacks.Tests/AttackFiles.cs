@@ -2,6 +2,7 @@ using CharBert.Attacks.Formats;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Output;
 using CharBert.Attacks.Recipes;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Attacks.Tests;
 
@@ -21,7 +22,7 @@ static class AttackFiles
         {
             Format = format,
             InputPath = input,
-            Task = "test",
+            Task = TaskId.Text,
             Sets = AttackRunner.Sets(recipe, new RecipeRequest(format.WordKind, Rate: rate), mixed: true, perType: false),
             Seed = seed,
             OutDir = outDir,

@@ -4,6 +4,7 @@ using CharBert.Attacks.Generation;
 using CharBert.Attacks.Output;
 using CharBert.Attacks.Recipes;
 using CharBert.Text.IO;
+using CharBert.Text.Tasks;
 using NUnit.Framework;
 
 namespace CharBert.Attacks.Tests;
@@ -21,8 +22,8 @@ public class AttackOutputFolderTests
         {
             Format = new ConllAttackFormat(),
             InputPath = input,
-            Task = "ner",
-            Sets = AttackRunner.Sets("charbert2020", new RecipeRequest(TaskKind.TokenLevel), mixed: true, perType: perType),
+            Task = TaskId.Ner,
+            Sets = AttackRunner.Sets("charbert2020", new RecipeRequest(WordGranularity.TokenLevel), mixed: true, perType: perType),
             Seed = 1,
             OutDir = outDir,
             Overwrite = overwrite,
@@ -98,7 +99,7 @@ public class AttackOutputFolderTests
         File.WriteAllText(dir.File("in.txt"), Conll);
         File.WriteAllText(dir.File("out"), "a file");
         Assert.That(Assert.Throws<OutputFolderException>(() => Run(dir.File("in.txt"), dir.File("out")))!.Message,
-            Does.Contain("is a file"));
+            Does.Contain("a file is in the way"));
     }
 
     static int StartAndFinishProcess()

@@ -2,6 +2,7 @@ using CharBert.Attacks.Formats;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Output;
 using CharBert.Attacks.Recipes;
+using CharBert.Text.Tasks;
 using NUnit.Framework;
 
 namespace CharBert.Attacks.Tests;
@@ -16,8 +17,8 @@ public class AttackRunnerTests
         {
             Format = new ConllAttackFormat(),
             InputPath = input,
-            Task = "ner",
-            Sets = AttackRunner.Sets("charbert2020", new RecipeRequest(TaskKind.TokenLevel), mixed: true, perType: true),
+            Task = TaskId.Ner,
+            Sets = AttackRunner.Sets("charbert2020", new RecipeRequest(WordGranularity.TokenLevel), mixed: true, perType: true),
             Seed = seed,
             Threads = threads,
             OutDir = outDir,

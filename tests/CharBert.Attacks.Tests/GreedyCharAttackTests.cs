@@ -1,6 +1,7 @@
 using CharBert.Attacks.Adversarial;
 using CharBert.Attacks.Recipes;
 using CharBert.Metrics.Squad;
+using CharBert.Text.Tasks;
 using NUnit.Framework;
 
 namespace CharBert.Attacks.Tests;
@@ -194,7 +195,7 @@ public class GreedyCharAttackTests
     {
         var tagger = new FuncTarget(batch => batch.Select(i =>
             (Prediction)new TokenLabelsPrediction(i.Words.Select(w => w == "Lindenfeld" ? "B-LOC" : "O").ToArray())).ToArray());
-        var attack = new GreedyCharAttack(tagger, Pruthi.AdversarialCandidates, new GreedySearchOptions(Task: TaskKind.TokenLevel));
+        var attack = new GreedyCharAttack(tagger, Pruthi.AdversarialCandidates, new GreedySearchOptions(Words: WordGranularity.TokenLevel));
         var result = attack.Attack(new AttackInput("n1", ["visit", "Lindenfeld", "today"]), new TokenClassificationGoal(["O", "B-LOC", "O"]));
         Assert.That(result.Stop, Is.EqualTo(SearchStop.Flipped));
         Assert.That(result.Edits.Single().TokenIndex, Is.EqualTo(1));

@@ -4,6 +4,7 @@ using CharBert.Attacks.Perturbations;
 using CharBert.Attacks.Recipes;
 using CharBert.Attacks.Recipes.Composition;
 using CharBert.Attacks.Resources;
+using CharBert.Text.Tasks;
 using NUnit.Framework;
 
 namespace CharBert.Attacks.Tests;
@@ -37,7 +38,7 @@ public class RecipeCompositionTests
             new AttackRecordInput("a", ["Northport", "harbour", "Quellford", "About", "Rivers", "Ab"]),
             new AttackRecordInput("b", ["Marvinstown", "visited", "Glimmerfield", "yesterday"]),
         };
-        var generator = new AttackSetGenerator(new LongNamesRecipe(), 3, TaskKind.TokenLevel);
+        var generator = new AttackSetGenerator(new LongNamesRecipe(), 3, WordGranularity.TokenLevel);
         var counters = new AttackCounters();
         var edits = records.SelectMany(r => generator.Attack(r, counters).Edits).ToArray();
         Assert.That(counters.WordsEligible, Is.EqualTo(5), "Northport, Quellford, Rivers, Marvinstown, Glimmerfield");
@@ -48,17 +49,17 @@ public class RecipeCompositionTests
     [Test]
     public void The_shipped_recipes_are_made_of_the_pieces_their_documentation_names()
     {
-        var charbert = new CharBert2020Recipe(TaskKind.TokenLevel);
+        var charbert = new CharBert2020Recipe(WordGranularity.TokenLevel);
         Assert.That(charbert.Constraints, Is.EqualTo(new IWordConstraint[] { new MinWordLength(4), new NotAllDigits() }));
         Assert.That(charbert.Selection, Is.TypeOf<EveryEligibleWord>());
         Assert.That(charbert.Editing.TypeDraw, Is.TypeOf<KeyboardRedrawnForStopwords>());
-        Assert.That(new CharBert2020Recipe(TaskKind.Sentence).Constraints, Is.EqualTo(new IWordConstraint[] { new MinWordLength(4) }));
+        Assert.That(new CharBert2020Recipe(WordGranularity.Sentence).Constraints, Is.EqualTo(new IWordConstraint[] { new MinWordLength(4) }));
 
         var pruthi = new Pruthi2019Recipe(0.3, [PerturbationType.Swap, PerturbationType.Drop]);
         Assert.That(pruthi.Constraints, Is.EqualTo(new IWordConstraint[] { new MinWordLength(3), new NotPunctuation(), new NotStopword(StopwordList.English) }));
         Assert.That(pruthi.Selection, Is.EqualTo(new EachEligibleWordWithProbability(0.3)));
 
-        var rate = new RateRecipe(TaskKind.Sentence, new RateRecipeSettings { ProtectUrls = false, ProtectedWords = new HashSet<string> { "Keep" } });
+        var rate = new RateRecipe(WordGranularity.Sentence, new RateRecipeSettings { ProtectUrls = false, ProtectedWords = new HashSet<string> { "Keep" } });
         Assert.That(rate.Constraints.Select(c => c.GetType().Name), Is.EqualTo(new[] { "MinWordLength", "NotPunctuation", "NotNumber", "NotStopword", "NotListed" }));
         Assert.That(rate.Selection, Is.EqualTo(new FractionOfEligibleWords(0.3)));
     }

@@ -2,13 +2,14 @@ using CharBert.Attacks.Generation;
 using CharBert.Attacks.Perturbations;
 using CharBert.Attacks.Recipes;
 using CharBert.Attacks.Resources;
+using CharBert.Text.Tasks;
 using NUnit.Framework;
 
 namespace CharBert.Attacks.Tests;
 
 public class RecipeStatisticsTests
 {
-    static AttackCounters Run(AttackRecipe recipe, IReadOnlyList<AttackRecordInput> records, TaskKind kind, out AttackRecordResult[] results)
+    static AttackCounters Run(AttackRecipe recipe, IReadOnlyList<AttackRecordInput> records, WordGranularity kind, out AttackRecordResult[] results)
     {
         var counters = new AttackCounters();
         results = new AttackSetGenerator(recipe, 5, kind).AttackAll(records, 1, counters);
@@ -25,7 +26,7 @@ public class RecipeStatisticsTests
     public void Charbert2020_edits_every_word_of_length_four_or_more_once_with_uniform_types()
     {
         var records = SyntheticWords.Records(2000, 20, 12);
-        var counters = Run(new CharBert2020Recipe(TaskKind.Sentence), records, TaskKind.Sentence, out var results);
+        var counters = Run(new CharBert2020Recipe(WordGranularity.Sentence), records, WordGranularity.Sentence, out var results);
 
         for (var length = 1; length <= 12; length++)
         {
@@ -46,12 +47,12 @@ public class RecipeStatisticsTests
     public void Charbert2020_token_level_skips_all_digit_tokens_and_inserts_both_cases()
     {
         var words = Enumerable.Range(0, 4000).Select(i => i % 2 == 0 ? "123456" : "abcdefg").ToArray();
-        var counters = Run(new CharBert2020Recipe(TaskKind.TokenLevel, [PerturbationType.Add]), [new AttackRecordInput("x", words)], TaskKind.TokenLevel, out var results);
+        var counters = Run(new CharBert2020Recipe(WordGranularity.TokenLevel, [PerturbationType.Add]), [new AttackRecordInput("x", words)], WordGranularity.TokenLevel, out var results);
         Assert.That(counters.WordsEligible, Is.EqualTo(2000));
         var inserted = results[0].Edits.Select(e => e.Attacked[e.Position]).ToArray();
         Assert.That(inserted.Any(char.IsAsciiLetterUpper) && inserted.Any(char.IsAsciiLetterLower));
 
-        var sentence = Run(new CharBert2020Recipe(TaskKind.Sentence), [new AttackRecordInput("x", ["123456"])], TaskKind.Sentence, out _);
+        var sentence = Run(new CharBert2020Recipe(WordGranularity.Sentence), [new AttackRecordInput("x", ["123456"])], WordGranularity.Sentence, out _);
         Assert.That(sentence.WordsEligible, Is.EqualTo(0), "sentence words are attacked on their alphabetic core only");
     }
 
@@ -60,12 +61,12 @@ public class RecipeStatisticsTests
     {
         string[] longStopwords = ["about", "above", "after", "again", "against", "because", "before", "below", "between", "being", "these", "those", "which", "while", "yourself"];
         var words = Enumerable.Range(0, 3000).Select(i => longStopwords[i % longStopwords.Length]).ToArray();
-        var counters = Run(new CharBert2020Recipe(TaskKind.Sentence), [new AttackRecordInput("s", words)], TaskKind.Sentence, out _);
+        var counters = Run(new CharBert2020Recipe(WordGranularity.Sentence), [new AttackRecordInput("s", words)], WordGranularity.Sentence, out _);
         Assert.That(counters.EditsByType[(int)PerturbationType.Keyboard] + counters.NoOpDrawsByType[(int)PerturbationType.Keyboard], Is.Zero);
         Assert.That(counters.EditsByType.Sum() + counters.NoOpDrawsByType.Sum(), Is.EqualTo(3000));
         AssertBinomial(counters.EditsByType[(int)PerturbationType.Drop], 3000, 1 / 3.0, "drop among stopwords");
 
-        var keyboardOnly = Run(new CharBert2020Recipe(TaskKind.Sentence, [PerturbationType.Keyboard]), [new AttackRecordInput("s", words)], TaskKind.Sentence, out _);
+        var keyboardOnly = Run(new CharBert2020Recipe(WordGranularity.Sentence, [PerturbationType.Keyboard]), [new AttackRecordInput("s", words)], WordGranularity.Sentence, out _);
         Assert.That(keyboardOnly.WordsAttacked, Is.Zero, "with keyboard as the only type, stopwords stay unchanged");
     }
 
@@ -73,7 +74,7 @@ public class RecipeStatisticsTests
     public void Pruthi2019_respects_rate_length_limits_and_skips()
     {
         var records = SyntheticWords.Records(1000, 20, 8);
-        var counters = Run(new Pruthi2019Recipe(0.5), records, TaskKind.Sentence, out var results);
+        var counters = Run(new Pruthi2019Recipe(0.5), records, WordGranularity.Sentence, out var results);
         Assert.That(counters.EligibleByLength[1] + counters.EligibleByLength[2], Is.Zero);
         Assert.That(counters.EligibleByLength[3], Is.EqualTo(counters.SeenByLength[3] - StopwordCount(records, 3)));
         AssertBinomial(counters.WordsAttacked + counters.NoOpDrawsByType.Sum(), counters.WordsEligible, 0.5, "attacked share");
@@ -82,7 +83,7 @@ public class RecipeStatisticsTests
         Assert.That(edits.Where(e => e.Type == PerturbationType.Keyboard)
             .All(e => KeyboardMap.Pruthi2019.Neighbours(e.Original[e.Position]).Contains(e.Attacked[e.Position])));
 
-        var none = Run(new Pruthi2019Recipe(1.0), [new AttackRecordInput("p", ["the", "...", "because", "ok"])], TaskKind.Sentence, out _);
+        var none = Run(new Pruthi2019Recipe(1.0), [new AttackRecordInput("p", ["the", "...", "because", "ok"])], WordGranularity.Sentence, out _);
         Assert.That(none.WordsEligible, Is.Zero, "stopwords, punctuation and short words are skipped");
     }
 
@@ -93,8 +94,8 @@ public class RecipeStatisticsTests
     public void Rate_recipe_attacks_the_rounded_fraction_of_eligible_words([Values(0.1, 0.3, 1.0)] double rate)
     {
         var words = Enumerable.Range(0, 25).Select(i => $"word{(char)('a' + i)}x").Append("2024").Append("http://x.org").Append("because").ToArray();
-        var recipe = new RateRecipe(TaskKind.TokenLevel, new RateRecipeSettings { WordRate = rate, Types = [PerturbationType.Drop], EditsPerWord = 2 });
-        var counters = Run(recipe, [new AttackRecordInput("r", words)], TaskKind.TokenLevel, out var results);
+        var recipe = new RateRecipe(WordGranularity.TokenLevel, new RateRecipeSettings { WordRate = rate, Types = [PerturbationType.Drop], EditsPerWord = 2 });
+        var counters = Run(recipe, [new AttackRecordInput("r", words)], WordGranularity.TokenLevel, out var results);
         Assert.That(counters.WordsEligible, Is.EqualTo(25), "number, URL and stopword are protected");
         var expected = Math.Max(1, (int)Math.Round(rate * 25, MidpointRounding.AwayFromZero));
         Assert.That(counters.WordsAttacked, Is.EqualTo(expected));

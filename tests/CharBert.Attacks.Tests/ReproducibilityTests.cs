@@ -1,5 +1,6 @@
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Recipes;
+using CharBert.Text.Tasks;
 using NUnit.Framework;
 
 namespace CharBert.Attacks.Tests;
@@ -15,11 +16,11 @@ public class ReproducibilityTests
     public void Output_is_identical_for_any_thread_count_and_differs_by_seed(string name)
     {
         var records = SyntheticWords.Records(3000, 12, 10);
-        var recipe = RecipeCatalog.Create(name, new RecipeRequest(TaskKind.TokenLevel, Rate: name == "charbert2020" ? null : 0.4));
+        var recipe = RecipeCatalog.Create(name, new RecipeRequest(WordGranularity.TokenLevel, Rate: name == "charbert2020" ? null : 0.4));
         string RunWith(ulong seed, int threads, out AttackCounters counters)
         {
             counters = new AttackCounters();
-            return Flatten(new AttackSetGenerator(recipe, seed, TaskKind.TokenLevel).AttackAll(records, threads, counters));
+            return Flatten(new AttackSetGenerator(recipe, seed, WordGranularity.TokenLevel).AttackAll(records, threads, counters));
         }
 
         var single = RunWith(11, 1, out var c1);
@@ -36,7 +37,7 @@ public class ReproducibilityTests
     public void A_record_gets_the_same_edits_wherever_it_sits_in_the_input()
     {
         var records = SyntheticWords.Records(200, 10, 9);
-        var generator = new AttackSetGenerator(new CharBert2020Recipe(TaskKind.Sentence), 3, TaskKind.Sentence);
+        var generator = new AttackSetGenerator(new CharBert2020Recipe(WordGranularity.Sentence), 3, WordGranularity.Sentence);
         var forward = generator.AttackAll(records, 1, new AttackCounters()).ToDictionary(r => r.Id, r => string.Join(" ", r.Words));
         var reversed = generator.AttackAll(records.AsEnumerable().Reverse().ToArray(), 2, new AttackCounters());
         Assert.That(reversed.All(r => forward[r.Id] == string.Join(" ", r.Words)));
@@ -46,7 +47,7 @@ public class ReproducibilityTests
     public void Sentence_words_keep_attached_punctuation_and_skip_inner_punctuation()
     {
         string[] words = ["(Parisian),", "\"wonderful\"", "don't", "U.S.", "plain", "...", "3rd"];
-        var result = new AttackSetGenerator(new CharBert2020Recipe(TaskKind.Sentence), 1, TaskKind.Sentence)
+        var result = new AttackSetGenerator(new CharBert2020Recipe(WordGranularity.Sentence), 1, WordGranularity.Sentence)
             .Attack(new AttackRecordInput("p", words), new AttackCounters());
         Assert.That(result.Words[0], Does.StartWith("(").And.EndWith("),"));
         Assert.That(result.Words[0], Is.Not.EqualTo(words[0]));

@@ -5,6 +5,7 @@ using CharBert.Attacks.Recipes;
 using CharBert.Text.IO;
 using CharBert.Text.IO.Conll;
 using CharBert.Text.IO.Tsv;
+using CharBert.Text.Tasks;
 using NUnit.Framework;
 
 namespace CharBert.Attacks.Tests;
@@ -84,7 +85,7 @@ public class StreamingFormatTests
         using var dir = new TempDirectory();
         var input = dir.File("in" + extension);
         File.WriteAllBytes(input, make(11));
-        var format = AttackFormats.ForTask(task);
+        var format = AttackFormats.ForTask(TaskId.Parse(task));
         foreach (var size in ChunkSizes)
         {
             var same = AttackFiles.Attack(format, input, dir.File($"same{size}"), "rate", rate: 0, chunkBytes: size);
@@ -105,7 +106,7 @@ public class StreamingFormatTests
         var output = AttackFiles.Attack(new TextAttackFormat(), dir.File("corpus.txt"), dir.File("out"), "charbert2020", seed: 5, chunkBytes: 200).Output;
 
         // Independent path: LineReader, WhitespaceWords and the generator one record at a time.
-        var generator = new AttackSetGenerator(new CharBert2020Recipe(TaskKind.Sentence), 5, TaskKind.Sentence);
+        var generator = new AttackSetGenerator(new CharBert2020Recipe(WordGranularity.Sentence), 5, WordGranularity.Sentence);
         using var lines = LineReader.Open(dir.File("corpus.txt"));
         var expected = new MemoryStream();
         if (lines.HasBom) expected.Write([0xEF, 0xBB, 0xBF]);

@@ -1,3 +1,4 @@
+using CharBert.Modeling.Heads;
 using NUnit.Framework;
 using static TorchSharp.torch;
 

@@ -1,4 +1,6 @@
 using CharBert.Modeling.Benchmarks;
+using CharBert.Modeling.Heads;
+using CharBert.Modeling.Precision;
 using NUnit.Framework;
 using static TorchSharp.torch;
 

@@ -1,4 +1,5 @@
 using CharBert.Modeling.Checkpoints;
+using CharBert.Modeling.Heads;
 using CharBert.Text.IO;
 using NUnit.Framework;
 using static TorchSharp.torch;

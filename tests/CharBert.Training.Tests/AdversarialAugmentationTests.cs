@@ -1,4 +1,5 @@
 using CharBert.Text.Featurization;
+using CharBert.Text.Tasks;
 using CharBert.Training.FineTuning;
 using CharBert.Training.Tasks;
 using NUnit.Framework;
@@ -12,12 +13,12 @@ public class AdversarialAugmentationTests
     [Test]
     public void TheAttackerChangesWordsKeepsTheirCountAndIsSeeded()
     {
-        var attacked = AdversarialAugmentation.Attacker("pruthi2019", TaskSpec.Parse("ner"), seed: 1)(Sentences);
+        var attacked = AdversarialAugmentation.Attacker("pruthi2019", TaskId.Parse("ner"), seed: 1)(Sentences);
 
         Assert.That(attacked.Select(s => s.Length), Is.EqualTo(Sentences.Select(s => s.Length)));
         Assert.That(attacked.SelectMany(s => s).Zip(Sentences.SelectMany(s => s)).Count(p => p.First != p.Second), Is.GreaterThan(20));
-        Assert.That(AdversarialAugmentation.Attacker("pruthi2019", TaskSpec.Parse("ner"), seed: 1)(Sentences), Is.EqualTo(attacked));
-        Assert.That(AdversarialAugmentation.Attacker("pruthi2019", TaskSpec.Parse("ner"), seed: 2)(Sentences), Is.Not.EqualTo(attacked));
+        Assert.That(AdversarialAugmentation.Attacker("pruthi2019", TaskId.Parse("ner"), seed: 1)(Sentences), Is.EqualTo(attacked));
+        Assert.That(AdversarialAugmentation.Attacker("pruthi2019", TaskId.Parse("ner"), seed: 2)(Sentences), Is.Not.EqualTo(attacked));
     }
 
     [Test]

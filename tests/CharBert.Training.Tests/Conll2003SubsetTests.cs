@@ -1,4 +1,5 @@
 using CharBert.TestSupport;
+using CharBert.Text.Tasks;
 using CharBert.Training.Evaluation;
 using CharBert.Training.FineTuning;
 using CharBert.Training.Tests.Support;
@@ -20,7 +21,7 @@ public class Conll2003SubsetTests
         using var dir = new TempDirectory();
         var settings = new FineTuneSettings
         {
-            Task = "ner", ModelConfig = FineTuneEndToEndTests.WriteTestConfig(dir), VocabDirectory = vocab,
+            Task = TaskId.Ner, ModelConfig = FineTuneEndToEndTests.WriteTestConfig(dir), VocabDirectory = vocab,
             Train = FirstSentences(train, 500, dir.Combine("train.txt")), Dev = FirstSentences(dev, 60, dir.Combine("dev.txt")),
             Output = dir.Combine("run"), MaxSeqLength = 48,
             Training = new TrainingOptions { Epochs = 8, BatchSize = 16, LearningRate = 5e-3, WarmupSteps = 20, Quiet = true, Seed = 3, CheckpointEvery = 0 },
@@ -34,7 +35,7 @@ public class Conll2003SubsetTests
         Assert.That(result.DevMetrics["f1"], Is.GreaterThan(0.4), "always predicting O scores entity F1 0 (measured here: 0.62)");
         var rows = EvaluateRunner.Run(new EvaluateSettings
         {
-            ModelDirectory = Path.Combine(settings.Output, "model"), Task = "ner", TestFiles = [settings.Dev], Output = dir.Combine("eval"),
+            ModelDirectory = Path.Combine(settings.Output, "model"), Task = TaskId.Ner, TestFiles = [settings.Dev], Output = dir.Combine("eval"),
         });
         Assert.That(rows.Single(r => r.Metric == "f1").Value, Is.EqualTo(result.DevMetrics["f1"]).Within(1e-9));
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CharBert.Text.Tasks;
 using CharBert.Training.Evaluation;
 using CharBert.Training.FineTuning;
 using CharBert.Training.Tests.Support;
@@ -25,7 +26,7 @@ public class EvaluateWordRecognizerTests
             recognizer.Save(dir.Combine("wordrec"));
         EvaluateSettings Evaluate(string output, string? wordRecognizer) => new()
         {
-            ModelDirectory = Path.Combine(settings.Output, "model"), Task = "ner", TestFiles = [settings.Dev], Output = dir.Combine(output),
+            ModelDirectory = Path.Combine(settings.Output, "model"), Task = TaskId.Ner, TestFiles = [settings.Dev], Output = dir.Combine(output),
             WordRecognizer = wordRecognizer,
         };
 

@@ -1,6 +1,8 @@
+using CharBert.Modeling.Precision;
 using CharBert.Text.IO;
 using System.Text.Json;
 using CharBert.Modeling;
+using CharBert.Text.Tasks;
 using CharBert.Training.Evaluation;
 using CharBert.Training.FineTuning;
 using CharBert.Training.Runs;
@@ -17,7 +19,7 @@ public class FineTuneEndToEndTests
 
     internal static FineTuneSettings Settings(TempDirectory dir, string task, string train, string dev) => new()
     {
-        Task = task, ModelConfig = WriteTestConfig(dir), VocabDirectory = SyntheticTaskFiles.WriteVocabulary(dir.Combine("vocab")),
+        Task = TaskId.Parse(task), ModelConfig = WriteTestConfig(dir), VocabDirectory = SyntheticTaskFiles.WriteVocabulary(dir.Combine("vocab")),
         Train = train, Dev = dev, Output = dir.Combine("run"), MaxSeqLength = 16,
         Training = new TrainingOptions { Epochs = 4, BatchSize = 16, LearningRate = 5e-3, WarmupSteps = 3, Quiet = true, Seed = 11, CheckpointEvery = 0 },
     };
@@ -34,10 +36,10 @@ public class FineTuneEndToEndTests
         AssertCompleteRunDirectory(settings.Output);
         var rows = EvaluateRunner.Run(new EvaluateSettings
         {
-            ModelDirectory = Path.Combine(settings.Output, "model"), Task = "ner", TestFiles = [settings.Dev], Output = dir.Combine("eval"),
+            ModelDirectory = Path.Combine(settings.Output, "model"), Task = TaskId.Ner, TestFiles = [settings.Dev], Output = dir.Combine("eval"),
         });
         Assert.That(rows.Single(r => r.Metric == "f1").Value, Is.EqualTo(result.DevMetrics["f1"]).Within(1e-9));
-        Assert.That(File.ReadAllLines(dir.Combine("eval", "results.csv"))[0], Is.EqualTo("Model,Task,TestFile,Metric,Value"));
+        Assert.That(File.ReadAllLines(dir.Combine("eval", "results.csv"))[0], Is.EqualTo("model,task,test_file,metric,value"));
         Assert.That(File.Exists(dir.Combine("eval", "predictions_dev.csv")));
     }
 
@@ -83,7 +85,7 @@ public class FineTuneEndToEndTests
         AssertCompleteRunDirectory(settings.Output);
         var rows = EvaluateRunner.Run(new EvaluateSettings
         {
-            ModelDirectory = Path.Combine(settings.Output, "model"), Task = "squad", TestFiles = [settings.Dev], Output = dir.Combine("eval"),
+            ModelDirectory = Path.Combine(settings.Output, "model"), Task = TaskId.Squad, TestFiles = [settings.Dev], Output = dir.Combine("eval"),
         });
         Assert.That(rows.Single(r => r.Metric == "f1").Value, Is.EqualTo(result.DevMetrics["f1"]).Within(1e-9));
     }

@@ -39,6 +39,34 @@ public class TrainerTests
         Assert.That(new TrainingLog(run.Combine("train_log.csv")).Also(l => l.LoadUpTo(int.MaxValue)).Rows, Has.Count.EqualTo(8 * 16));
     }
 
+    sealed class Recorder : IProgress<TrainingProgress>
+    {
+        public List<TrainingProgress> Reports { get; } = [];
+        public void Report(TrainingProgress value) => Reports.Add(value);
+    }
+
+    [Test]
+    public void ProgressIsReportedOnceAtTheStartAndAfterEveryStepAndAResumeStartsWhereTheRunStopped()
+    {
+        using var run = new TempDirectory();
+        var data = new KeywordSentences(64, seed: 1); // 4 steps per epoch
+        var options = Fast with { Epochs = 2, CheckpointEvery = 3 };
+        manual_seed(options.Seed);
+        var model = new BagOfWordsClassifier(KeywordSentences.VocabSize);
+        var first = new Recorder();
+        new Trainer(model, model.Loss, data, options with { StopAfterSteps = 3 }, run.Path, progress: first).Run();
+
+        Assert.That(first.Reports.Select(r => r.Step), Is.EqualTo(new[] { 0, 1, 2, 3 }));
+        Assert.That(first.Reports.Select(r => r.TotalSteps).Distinct(), Is.EqualTo(new[] { 8 }));
+        Assert.That(first.Reports[0].Loss, Is.Null, "nothing trained yet");
+        Assert.That(first.Reports.Skip(1).All(r => r.Loss is > 0 && r.TokensPerSecond > 0 && r.Epoch == 1 && r.Epochs == 2));
+
+        var resumed = new Recorder();
+        new Trainer(model, model.Loss, data, options, run.Path, progress: resumed).Run(resume: true);
+        Assert.That(resumed.Reports.Select(r => r.Step), Is.EqualTo(new[] { 3, 4, 5, 6, 7, 8 }));
+        Assert.That(resumed.Reports.Select(r => r.Epoch), Is.EqualTo(new[] { 1, 1, 2, 2, 2, 2 }));
+    }
+
     [Test]
     public void EvaluationRunsInEvalModeWithoutGradientsAndTrainingModeIsRestored()
     {

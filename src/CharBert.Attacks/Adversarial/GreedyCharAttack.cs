@@ -2,12 +2,13 @@ using System.Diagnostics;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Perturbations;
 using CharBert.Attacks.Recipes;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Attacks.Adversarial;
 
 /// <summary>Search limits. <see cref="MaxEdits"/> is k of a k-character attack.</summary>
 public sealed record GreedySearchOptions(int MaxEdits = 1, int BatchSize = 64, long QueryBudget = long.MaxValue,
-    TimeSpan? TimeLimitPerExample = null, TaskKind Task = TaskKind.Sentence);
+    TimeSpan? TimeLimitPerExample = null, WordGranularity Words = WordGranularity.Sentence);
 
 public enum SearchStop { Flipped, AlreadyWrong, Rounds, NoCandidates, QueryBudget, TimeLimit }
 
@@ -127,7 +128,7 @@ public sealed class GreedyCharAttack(IAttackTarget target, Func<string, IEnumera
         {
             if (attacked[i] || allowed?[i] == false) continue;
             var word = words[i];
-            if (options.Task == TaskKind.TokenLevel)
+            if (options.Words == WordGranularity.TokenLevel)
             {
                 foreach (var edit in candidates(word)) yield return (i, edit);
                 continue;

@@ -1,5 +1,5 @@
 using CharBert.Text.IO;
-using CharBert.Text.IO.Tsv;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Attacks.Formats;
 
@@ -13,32 +13,23 @@ public sealed record AttackFormatOptions
     public bool ProtectAnswers { get; init; }
 }
 
-/// <summary>The attack format of each task name (the CLI's <c>--task</c>): ner and pos read CoNLL, glue:&lt;name&gt; GLUE
-/// TSV, squad SQuAD JSON, text plain text. The one place that maps task names to formats (until a typed task
-/// registry takes over).</summary>
+/// <summary>The attack format of each task: ner and pos read CoNLL, glue:&lt;name&gt; GLUE TSV, squad SQuAD JSON, text
+/// plain text (by the task's <see cref="TaskFormat.File"/>).</summary>
 public static class AttackFormats
 {
-    public const string TaskNames = "ner | pos | glue:<name> (qnli, mrpc, cola, sst-2, rte, qqp) | squad | text";
-
-    public static IAttackFormat ForTask(string task, AttackFormatOptions? options = null)
+    public static IAttackFormat ForTask(TaskId task, AttackFormatOptions? options = null)
     {
         options ??= new AttackFormatOptions();
-        switch (task)
+        if (options.Tokens != ConllTokenFilter.All && task.Family != TaskFamily.Ner)
+            throw new ArgumentException("--tokens entities/non-entities needs NER labels (--task ner)");
+        return task.Format.File switch
         {
-            case "ner":
-                return new ConllAttackFormat(options.Tokens);
-            case "pos":
-                if (options.Tokens != ConllTokenFilter.All) throw new ArgumentException("--tokens entities/non-entities needs NER labels (--task ner)");
-                return new ConllAttackFormat();
-            case "squad":
-                return new SquadAttackFormat(options.SquadTarget, options.ProtectAnswers);
-            case "text":
-                return new TextAttackFormat();
-            case var glue when glue.StartsWith("glue:", StringComparison.Ordinal):
-                return new TsvAttackFormat(GlueLayouts.ByName(glue["glue:".Length..]), options.Columns);
-            default:
-                throw new ArgumentException($"unknown task '{task}': use {TaskNames}");
-        }
+            TaskFileFormat.Conll => new ConllAttackFormat(options.Tokens),
+            TaskFileFormat.SquadJson => new SquadAttackFormat(options.SquadTarget, options.ProtectAnswers),
+            TaskFileFormat.PlainText => new TextAttackFormat(),
+            TaskFileFormat.GlueTsv => new TsvAttackFormat(task.GlueLayout!, options.Columns),
+            var other => throw new ArgumentOutOfRangeException(nameof(task), other, null),
+        };
     }
 
     /// <summary>Every record of a file, in file order, read through <paramref name="format"/> (for small files that a

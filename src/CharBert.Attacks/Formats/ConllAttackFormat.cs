@@ -5,6 +5,7 @@ using CharBert.Attacks.Recipes;
 using CharBert.Text.IO;
 using CharBert.Text.IO.Chunks;
 using CharBert.Text.IO.Conll;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Attacks.Formats;
 
@@ -16,7 +17,7 @@ public enum ConllTokenFilter { All, EntitiesOnly, NonEntitiesOnly }
 /// <c>-DOCSTART-</c> lines stay as read. Reads and checks lines as <see cref="ConllReader"/> does.</summary>
 public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter.All, ConllOptions? options = null) : IAttackFormat
 {
-    public TaskKind WordKind => TaskKind.TokenLevel;
+    public WordGranularity WordKind => WordGranularity.TokenLevel;
 
     public IAttackReader Open(Stream input, string displayPath, int chunkBytes = LineChunkReader.DefaultChunkBytes) =>
         new Reader(new LineChunkReader(input, displayPath, chunkBytes), filter, options);

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Recipes;
 using CharBert.Text.IO.Chunks;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Attacks.Formats;
 
@@ -12,7 +13,7 @@ namespace CharBert.Attacks.Formats;
 public interface IAttackFormat
 {
     /// <summary>How recipes see this format's words: whole tokens, or whitespace words with attached punctuation.</summary>
-    TaskKind WordKind { get; }
+    WordGranularity WordKind { get; }
 
     /// <summary>Starts one pass over <paramref name="input"/>, read in chunks of about <paramref name="chunkBytes"/>;
     /// <paramref name="displayPath"/> names it in errors.</summary>

@@ -3,6 +3,7 @@ using CharBert.Attacks.Generation;
 using CharBert.Attacks.Recipes;
 using CharBert.Text.IO.Chunks;
 using CharBert.Text.IO.Squad;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Attacks.Formats;
 
@@ -19,7 +20,7 @@ public enum SquadTarget { Questions, Contexts, Both }
 /// attacked, so answer texts stay unchanged.</summary>
 public sealed class SquadAttackFormat(SquadTarget target, bool protectAnswers = false) : IAttackFormat
 {
-    public TaskKind WordKind => TaskKind.Sentence;
+    public WordGranularity WordKind => WordGranularity.Sentence;
 
     public IAttackReader Open(Stream input, string displayPath, int chunkBytes = 0) => new Reader(input, displayPath, target, protectAnswers);
 

@@ -4,6 +4,7 @@ using CharBert.Attacks.Generation;
 using CharBert.Attacks.Recipes;
 using CharBert.Text.IO;
 using CharBert.Text.IO.Chunks;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Attacks.Formats;
 
@@ -12,7 +13,7 @@ namespace CharBert.Attacks.Formats;
 /// Blank lines, whitespace and line endings stay as read. Invalid UTF-8 and NUL bytes (a binary file) are errors.</summary>
 public sealed class TextAttackFormat : IAttackFormat
 {
-    public TaskKind WordKind => TaskKind.Sentence;
+    public WordGranularity WordKind => WordGranularity.Sentence;
 
     public IAttackReader Open(Stream input, string displayPath, int chunkBytes = LineChunkReader.DefaultChunkBytes) =>
         new Reader(new LineChunkReader(input, displayPath, chunkBytes));

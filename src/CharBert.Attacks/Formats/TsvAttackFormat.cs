@@ -5,6 +5,7 @@ using CharBert.Attacks.Recipes;
 using CharBert.Text.IO;
 using CharBert.Text.IO.Chunks;
 using CharBert.Text.IO.Tsv;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Attacks.Formats;
 
@@ -14,7 +15,7 @@ namespace CharBert.Attacks.Formats;
 /// <param name="columns">Text columns to attack, by header name or 0-based index (default: all of the layout's).</param>
 public sealed class TsvAttackFormat(TsvLayout layout, IReadOnlyList<string>? columns = null) : IAttackFormat
 {
-    public TaskKind WordKind => TaskKind.Sentence;
+    public WordGranularity WordKind => WordGranularity.Sentence;
 
     public IAttackReader Open(Stream input, string displayPath, int chunkBytes = LineChunkReader.DefaultChunkBytes)
     {

@@ -1,6 +1,7 @@
 using CharBert.Attacks.Formats;
 using CharBert.Attacks.Output;
 using CharBert.Text.IO.Chunks;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Attacks.Generation;
 
@@ -18,7 +19,7 @@ public sealed record AttackJob
 {
     public required IAttackFormat Format { get; init; }
     public required string InputPath { get; init; }
-    public required string Task { get; init; }
+    public required TaskId Task { get; init; }
     public required IReadOnlyList<AttackSetRequest> Sets { get; init; }
     public required ulong Seed { get; init; }
     public required string OutDir { get; init; }

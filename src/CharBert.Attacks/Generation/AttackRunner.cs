@@ -53,7 +53,7 @@ public static class AttackRunner
 
             var entries = sets.Select(set => set.Finish()).ToArray();
             var first = job.Sets[0].Recipe;
-            var manifest = new AttackManifest("charbert attack", AttackManifest.CurrentToolVersion(), job.Task, input.Fingerprint(fileName),
+            var manifest = new AttackManifest("charbert attack", AttackManifest.CurrentToolVersion(), job.Task.ToString(), input.Fingerprint(fileName),
                 first.Name, first.Reproduces, job.Seed, first.Parameters,
                 new SortedDictionary<string, string>(job.Options.ToDictionary(), StringComparer.Ordinal), entries);
             AttackManifest.WriteJson(ManifestPath(staged.Path, fileName, recipeName), manifest);

@@ -2,16 +2,17 @@ using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using CharBert.Attacks.Randomness;
 using CharBert.Attacks.Recipes;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Attacks.Generation;
 
 /// <summary>Applies a recipe to records. Each record's generator is derived from (seed, record id) alone, and
 /// results are stored by input index, so the output is identical for any thread count or schedule.</summary>
-public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, TaskKind task)
+public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, WordGranularity words)
 {
     public AttackRecipe Recipe => recipe;
     public ulong Seed => seed;
-    public TaskKind Task => task;
+    public WordGranularity Words => words;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public AttackRecordResult Attack(AttackRecordInput input, AttackCounters counters)
@@ -26,7 +27,7 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, TaskKind
         // index UTF-16 units and could split its surrogate pair. Sentence words on their alphabetic core (see WordCore).
         IReadOnlyList<string> cores = input.Words;
         WordCore[]? coreShapes = null;
-        if (task == TaskKind.TokenLevel)
+        if (words == WordGranularity.TokenLevel)
             for (var i = 0; i < count; i++) allowed[i] &= !HasSurrogate(input.Words[i]);
         else
         {

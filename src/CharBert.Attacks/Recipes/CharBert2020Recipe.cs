@@ -1,6 +1,7 @@
 using CharBert.Attacks.Perturbations;
 using CharBert.Attacks.Recipes.Composition;
 using CharBert.Attacks.Resources;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Attacks.Recipes;
 
@@ -21,11 +22,11 @@ public sealed class CharBert2020Recipe : AttackRecipe
     static readonly PerturbationType[] Supported =
         [PerturbationType.Drop, PerturbationType.Add, PerturbationType.Swap, PerturbationType.Keyboard];
 
-    public CharBert2020Recipe(TaskKind task, IReadOnlyList<PerturbationType>? types = null)
+    public CharBert2020Recipe(WordGranularity task, IReadOnlyList<PerturbationType>? types = null)
         : base("charbert2020", "Ma et al. 2020, CharBERT (COLING), character attack sets CharAttack_NER / CharAttack_QNLI")
     {
         Types = RequireTypes(Name, types, Supported);
-        var tokenLevel = task == TaskKind.TokenLevel;
+        var tokenLevel = task == WordGranularity.TokenLevel;
         var perturbations = Types.Select(new PerturbationSettings(
             tokenLevel ? AddPerturbation.Letters : AddPerturbation.LowerLetters, KeyboardMap.CharBert2020).Create).ToArray();
         var stopwords = StopwordList.English;

@@ -2,6 +2,7 @@ using System.Globalization;
 using CharBert.Attacks.Perturbations;
 using CharBert.Attacks.Recipes.Composition;
 using CharBert.Attacks.Resources;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Attacks.Recipes;
 
@@ -30,7 +31,7 @@ public sealed record RateRecipeSettings
 /// length ≥ MinLength, not punctuation, not a protected number/URL/listed word, not a stopword when skipped.</summary>
 public sealed class RateRecipe : AttackRecipe
 {
-    public RateRecipe(TaskKind task, RateRecipeSettings settings)
+    public RateRecipe(WordGranularity task, RateRecipeSettings settings)
         : base("rate", "nlpaug RandomCharAug / KeyboardAug and TextAttack character transformations (fraction of words, edits per word)")
     {
         if (settings.WordRate is < 0 or > 1 || double.IsNaN(settings.WordRate)) throw new ArgumentException($"--rate must be in [0, 1], got {settings.WordRate}");
@@ -38,7 +39,7 @@ public sealed class RateRecipe : AttackRecipe
         if (settings.Types.Count == 0) throw new ArgumentException("the rate recipe needs at least one perturbation type");
         Types = settings.Types.ToArray();
         var perturbations = Types.Select(new PerturbationSettings(
-            task == TaskKind.TokenLevel ? AddPerturbation.Letters : AddPerturbation.LowerLetters,
+            task == WordGranularity.TokenLevel ? AddPerturbation.Letters : AddPerturbation.LowerLetters,
             KeyboardMap.CharBert2020, settings.AllowEnds, settings.Misspellings).Create).ToArray();
         var stopwords = settings.SkipStopwords ? StopwordList.English : StopwordList.Empty;
 

@@ -36,7 +36,7 @@ public static class AblateCommand
                 return 0;
             }
             var quietRun = parse.GetValue(quiet) || TrainingOptions.QuietByEnvironment;
-            var summary = new AblationRunner(loaded, resultsDir, StandardSteps.Create(quietRun), "charbert " + string.Join(' ', parse.Tokens.Select(t => t.Value)), Console.Out).Run();
+            var summary = new AblationRunner(loaded, resultsDir, StandardSteps.Create(TrainingProgressDisplay.For(quietRun)), "charbert " + string.Join(' ', parse.Tokens.Select(t => t.Value)), Console.Out).Run();
             Console.WriteLine($"{summary.Ran.Count} cell(s) run, {summary.Skipped.Count} already finished; results in {resultsDir}");
             return 0;
         });

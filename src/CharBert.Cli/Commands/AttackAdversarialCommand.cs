@@ -17,7 +17,7 @@ public static class AttackAdversarialCommand
 {
     public static Command Create()
     {
-        var task = new Option<string?>("--task") { Description = "ner | pos | glue:<name> | squad: checked against the task the model was fine-tuned on (default: the model's)" };
+        var task = TaskOption.Create("checked against the task the model was fine-tuned on (default: the model's)", required: false, TaskOption.FineTuned);
         var input = new Option<FileInfo>("--input") { Description = "Labelled task file to attack (squad: the questions)", Required = true };
         var model = new Option<string>("--model") { Description = "Fine-tuned model directory", Required = true };
         var types = new Option<string?>("--types") { Description = "Comma-separated candidate edit types, any of drop,add,swap,keyboard (default: all four)" };
@@ -46,7 +46,7 @@ public static class AttackAdversarialCommand
             {
                 ModelDirectory = ModelOptions.Resolve(parse.GetValue(model)!),
                 Input = parse.GetValue(input)!.FullName,
-                Task = parse.GetValue(task)?.Trim().ToLowerInvariant(),
+                Task = parse.GetValue(task),
                 Types = parse.GetValue(types) is { } typeNames ? PerturbationTypeNames.ParseList(typeNames) : null,
                 Search = new GreedySearchOptions(MaxEdits: parse.GetValue(maxEdits), QueryBudget: budget ?? long.MaxValue,
                     TimeLimitPerExample: parse.GetValue(timeLimit) is { } seconds ? TimeSpan.FromSeconds(seconds) : null),

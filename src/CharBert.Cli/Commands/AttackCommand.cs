@@ -7,6 +7,7 @@ using CharBert.Attacks.Output;
 using CharBert.Attacks.Perturbations;
 using CharBert.Attacks.Recipes;
 using CharBert.Text.IO.Chunks;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Cli.Commands;
 
@@ -17,7 +18,7 @@ public static class AttackCommand
 {
     public static Command Create()
     {
-        var task = new Option<string>("--task") { Description = AttackFormats.TaskNames, Required = true };
+        var task = TaskOption.Create("the format of --input", required: true);
         var input = new Option<FileInfo>("--input") { Description = "Task file to attack", Required = true };
         var recipe = new Option<string>("--recipe") { Description = $"Recipe: {string.Join(", ", RecipeCatalog.Names)}", DefaultValueFactory = _ => "charbert2020" };
         var types = new Option<string?>("--types") { Description = "Comma-separated edit types (drop,add,swap,keyboard,substitute,homoglyph,ocr,case-flip,misspelling); default: the recipe's" };
@@ -44,11 +45,11 @@ public static class AttackCommand
 
         command.SetAction((parse, cancellation) =>
         {
-            var taskName = parse.GetValue(task)!.Trim().ToLowerInvariant();
+            var taskId = parse.GetValue(task)!;
             var inputFile = parse.GetValue(input)!;
             if (!inputFile.Exists) throw new FileNotFoundException($"input file not found: {inputFile.FullName}");
             var options = new Dictionary<string, string> { ["sets"] = parse.GetValue(sets)! };
-            var format = AttackFormats.ForTask(taskName, FormatOptions(taskName, parse.GetValue(tokens)!, parse.GetValue(columns),
+            var format = AttackFormats.ForTask(taskId, FormatOptions(taskId, parse.GetValue(tokens)!, parse.GetValue(columns),
                 parse.GetValue(squadTarget)!, parse.GetValue(protectAnswers), options));
             var typeList = parse.GetValue(types) is { } t ? PerturbationTypeNames.ParseList(t) : null;
             var rateSettings = parse.GetValue(misspellings) is { } table
@@ -74,7 +75,7 @@ public static class AttackCommand
             {
                 Format = format,
                 InputPath = inputFile.FullName,
-                Task = taskName,
+                Task = taskId,
                 Sets = AttackRunner.Sets(parse.GetValue(recipe)!, request, mixed, perType),
                 Seed = (ulong)parse.GetValue(seed),
                 OutDir = outDir,
@@ -97,12 +98,12 @@ public static class AttackCommand
         return command;
     }
 
-    static AttackFormatOptions FormatOptions(string task, string tokens, string? columns, string squadTarget, bool protectAnswers,
+    static AttackFormatOptions FormatOptions(TaskId task, string tokens, string? columns, string squadTarget, bool protectAnswers,
         Dictionary<string, string> manifestOptions)
     {
-        switch (task)
+        switch (task.Format.File)
         {
-            case "ner" or "pos":
+            case TaskFileFormat.Conll:
                 manifestOptions["tokens"] = tokens;
                 return new AttackFormatOptions
                 {
@@ -114,7 +115,7 @@ public static class AttackCommand
                         var other => throw new ArgumentException($"--tokens must be all, entities or non-entities, not '{other}'"),
                     },
                 };
-            case "squad":
+            case TaskFileFormat.SquadJson:
                 manifestOptions["squad_target"] = squadTarget;
                 manifestOptions["protect_answers"] = protectAnswers.ToString().ToLowerInvariant();
                 return new AttackFormatOptions
@@ -128,7 +129,7 @@ public static class AttackCommand
                     },
                     ProtectAnswers = protectAnswers,
                 };
-            case var glue when glue.StartsWith("glue:", StringComparison.Ordinal):
+            case TaskFileFormat.GlueTsv:
                 var columnList = columns?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 manifestOptions["columns"] = columnList == null ? "default" : string.Join(",", columnList);
                 return new AttackFormatOptions { Columns = columnList };

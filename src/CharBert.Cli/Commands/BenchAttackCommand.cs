@@ -5,6 +5,8 @@ using System.Text.Json;
 using CharBert.Attacks.Formats;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Recipes;
+using CharBert.Cli.Options;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Cli.Commands;
 
@@ -23,7 +25,7 @@ public static class BenchAttackCommand
     public static Command Create()
     {
         var input = new Option<FileInfo?>("--input") { Description = $"Input file (default: ../{DefaultInput} found above the current or program folder)" };
-        var task = new Option<string>("--task") { Description = "Task of the input: ner | pos | glue:<name> | text", DefaultValueFactory = _ => "ner" };
+        var task = TaskOption.Create("the format of the input", required: false, TaskId.Ner);
         var threads = new Option<int>("--threads") { Description = "Threads for the parallel rows (1 is always measured too)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var recipes = new Option<string>("--recipes") { Description = "Comma-separated recipes for the core rows", DefaultValueFactory = _ => "charbert2020,pruthi2019,rate" };
         var seconds = new Option<double>("--seconds") { Description = "Minimum measured time per core row", DefaultValueFactory = _ => 2.0 };
@@ -60,7 +62,7 @@ public static class BenchAttackCommand
                     parse.GetValue(editLog)!, Math.Max(1, parse.GetValue(repeats)), parse.GetValue(temp)?.FullName ?? Path.GetTempPath());
 
             if (parse.GetValue(json))
-                Console.WriteLine(JsonSerializer.Serialize(new { input = Path.GetFileName(path), task = taskName, tokens, core, end_to_end = endToEnd },
+                Console.WriteLine(JsonSerializer.Serialize(new { input = Path.GetFileName(path), task = taskName.ToString(), tokens, core, end_to_end = endToEnd },
                     new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
             else
                 Print(path, tokens, records.Count, core, endToEnd);
@@ -89,7 +91,7 @@ public static class BenchAttackCommand
                 $"{r.Threads,8}{r.SecondsOneCopy,10:F2}{r.SecondsCopies,14:F2}{r.MarginalWordsPerSecond,18:N0}{r.CpuSecondsOneCopy,8:F2}{r.CpuSecondsCopies,12:F2}{r.MarginalWordsPerCpuSecond,14:N0}{r.PeakRssOneCopy / 1e6,15:F0}{r.PeakRssCopies / 1e6,18:F0}"));
     }
 
-    static Row Measure(AttackRecipe recipe, TaskKind kind, IReadOnlyList<AttackRecordInput> records, int threads, long tokens, double minSeconds)
+    static Row Measure(AttackRecipe recipe, WordGranularity kind, IReadOnlyList<AttackRecordInput> records, int threads, long tokens, double minSeconds)
     {
         // Warm-up long enough for tiered JIT to reach optimised code (slow to arrive on a busy machine).
         for (var warm = Stopwatch.StartNew(); warm.Elapsed.TotalSeconds < Math.Max(0.5, minSeconds / 2);)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CharBert.Attacks.Formats;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Cli.Commands;
 
@@ -16,7 +17,7 @@ static class BenchAttackEndToEnd
         double SecondsOneCopy, double SecondsCopies, double MarginalWordsPerSecond,
         double CpuSecondsOneCopy, double CpuSecondsCopies, double MarginalWordsPerCpuSecond, long PeakRssOneCopy, long PeakRssCopies);
 
-    public static IReadOnlyList<Row> Measure(string task, string input, string recipe, IReadOnlyList<int> threadCounts, int copies,
+    public static IReadOnlyList<Row> Measure(TaskId task, string input, string recipe, IReadOnlyList<int> threadCounts, int copies,
         string editLog, int repeats, string tempRoot)
     {
         var folder = Directory.CreateDirectory(Path.Combine(tempRoot, $"charbert-bench-attack-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}")).FullName;
@@ -57,13 +58,13 @@ static class BenchAttackEndToEnd
 
     /// <summary>The input <paramref name="copies"/> times over: TSV keeps one header, text and CoNLL copies are
     /// separated by a line break when the file lacks a final one. SQuAD JSON cannot be concatenated.</summary>
-    static void WriteCopies(string task, string input, string path, int copies)
+    static void WriteCopies(TaskId task, string input, string path, int copies)
     {
-        if (task == "squad") throw new ArgumentException("bench attack's end-to-end rows concatenate copies of the input; SQuAD JSON cannot be concatenated");
+        if (task.Format.File == TaskFileFormat.SquadJson) throw new ArgumentException("bench attack's end-to-end rows concatenate copies of the input; SQuAD JSON cannot be concatenated");
         var bytes = File.ReadAllBytes(input);
         if (bytes.Length > 0 && bytes[^1] != (byte)'\n') bytes = [.. bytes, (byte)'\n'];
         var repeated = bytes.AsSpan();
-        if (task.StartsWith("glue:", StringComparison.Ordinal) && Text.IO.Tsv.GlueLayouts.ByName(task["glue:".Length..]).HasHeader)
+        if (task.GlueLayout is { HasHeader: true })
             repeated = repeated[(repeated.IndexOf((byte)'\n') + 1)..];
         else if (repeated.StartsWith(Bom)) repeated = repeated[Bom.Length..];
         using var output = File.Create(path);
@@ -71,13 +72,13 @@ static class BenchAttackEndToEnd
         for (var c = 1; c < copies; c++) output.Write(repeated);
     }
 
-    static (double Seconds, double CpuSeconds, long PeakRss) RunChild(string task, string input, string recipe, int threads, string editLog, string folder, string name)
+    static (double Seconds, double CpuSeconds, long PeakRss) RunChild(TaskId task, string input, string recipe, int threads, string editLog, string folder, string name)
     {
         var outDir = Path.Combine(folder, "out-" + name);
         var reportFile = Path.Combine(folder, "resources-" + name);
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardError = true, RedirectStandardOutput = true };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet") start.ArgumentList.Add(typeof(BenchAttackEndToEnd).Assembly.Location);
-        foreach (var arg in new[] { "attack", "--task", task, "--input", input, "--recipe", recipe, "--threads", threads.ToString(CultureInfo.InvariantCulture),
+        foreach (var arg in new[] { "attack", "--task", task.ToString(), "--input", input, "--recipe", recipe, "--threads", threads.ToString(CultureInfo.InvariantCulture),
                      "--edit-log", editLog, "--quiet", "--out", outDir })
             start.ArgumentList.Add(arg);
         start.Environment[PeakMemoryReport.Variable] = reportFile;

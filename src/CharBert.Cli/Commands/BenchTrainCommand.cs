@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CharBert.Cli.Options;
 using System.Text.Json;
+using CharBert.Text.Tasks;
 using CharBert.Training.Benchmarks;
 using CharBert.Training.Tasks;
 using Spectre.Console;
@@ -12,7 +13,7 @@ public static class BenchTrainCommand
 {
     public static Command Create()
     {
-        var tasks = new Option<string[]>("--task") { Description = "Tasks to time (ner, pos, glue:<name>, squad)", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => ["ner", "glue:qnli"] };
+        var tasks = TaskOption.CreateList("tasks to time", [TaskId.Ner, TaskId.Glue("qnli")], TaskOption.FineTuned);
         var configs = new Option<string[]>("--config") { Description = "Model sizes: tiny | small | base | config.json path", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => ["tiny", "small"] };
         var batch = new Option<int>("--batch-size") { Description = "Examples per step", DefaultValueFactory = _ => 16 };
         var seq = new Option<int>("--max-seq-length") { Description = "Tokens per example", DefaultValueFactory = _ => 64 };
@@ -25,7 +26,7 @@ public static class BenchTrainCommand
         {
             var results = (from task in parse.GetValue(tasks)!
                            from config in parse.GetValue(configs)!
-                           select TrainingBenchmark.Run(TaskSpec.Parse(task), config, parse.GetValue(batch), parse.GetValue(seq),
+                           select TrainingBenchmark.Run(task, config, parse.GetValue(batch), parse.GetValue(seq),
                                parse.GetValue(steps), parse.GetValue(device)!)).ToList();
             if (parse.GetValue(json))
             {

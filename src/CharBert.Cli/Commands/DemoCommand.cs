@@ -43,7 +43,7 @@ public static class DemoCommand
             var factor = parse.GetValue(scale);
             var demoScale = source == DemoStudy.Scratch ? DemoScale.Scratch(factor) : DemoScale.Pretrained(factor);
             var outcome = DemoStudy.Run(parse.GetValue(output)!, source, demoScale, parse.GetValue(device)!,
-                corpusCache, parse.GetValue(quiet) || TrainingOptions.QuietByEnvironment, Console.Out);
+                corpusCache, TrainingProgressDisplay.For(parse.GetValue(quiet) || TrainingOptions.QuietByEnvironment), Console.Out);
             Console.WriteLine();
             foreach (var task in outcome.Findings.GroupBy(f => f.Task))
             {

@@ -12,7 +12,7 @@ public static class EvaluateCommand
     public static Command Create()
     {
         var model = new Option<string>("--model") { Description = "Fine-tuned model directory (a run's model/)", Required = true };
-        var task = new Option<string>("--task") { Description = "The task the model was fine-tuned on", Required = true };
+        var task = TaskOption.Create("the task the model was fine-tuned on", required: true, TaskOption.FineTuned);
         var test = new Option<string[]>("--test") { Description = "Test file(s)", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "New folder for results.csv, predictions_<file>.csv and evaluate.json (what was evaluated, with which word recogniser and back-off)", Required = true };
         var overwrite = OverwriteOption.Create();

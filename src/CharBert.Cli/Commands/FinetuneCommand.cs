@@ -1,6 +1,8 @@
 using System.CommandLine;
 using CharBert.Cli.Options;
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
+using CharBert.Text.Tasks;
 using CharBert.Training;
 using CharBert.Training.FineTuning;
 using CharBert.Training.Runs;
@@ -14,7 +16,7 @@ public static class FinetuneCommand
 {
     public static Command Create()
     {
-        var task = new Option<string?>("--task") { Description = "ner | pos | glue:<name> (qnli, mrpc, cola, sst-2, rte, qqp) | squad" };
+        var task = TaskOption.Create("the task to fine-tune on (required unless --resume)", required: false, TaskOption.FineTuned);
         var model = new Option<string?>("--model") { Description = "Pre-trained model: " + ModelOptions.SourceHelp + " (config.json + model.safetensors + vocab files)" };
         var modelConfig = new Option<string?>("--model-config") { Description = "Train from scratch: tiny | small | base | path to config.json (needs --vocab); with --model: this architecture from that directory's weights where they fit" };
         var modelKind = new Option<string>("--model-kind") { Description = "charbert | bert", DefaultValueFactory = _ => "charbert" };
@@ -49,20 +51,20 @@ public static class FinetuneCommand
         command.SetAction(parse =>
         {
             var isQuiet = parse.GetValue(quiet) || TrainingOptions.QuietByEnvironment;
-            var result = Train();
+            var result = TrainingProgressDisplay.For(isQuiet).Run(Train);
             Console.WriteLine($"{result.Task}: step {result.GlobalStep}/{result.TotalSteps}, dev " +
                               string.Join(", ", result.DevMetrics.Select(m => $"{m.Key} {m.Value:F4}")) +
                               $", {result.ExamplesPerSecond:F1} examples/s");
             return 0;
 
-            FineTuneResult Train()
+            FineTuneResult Train(IProgress<TrainingProgress>? progress)
             {
-                if (parse.GetValue(resume) is { } runDirectory) return FineTuneRunner.Resume(runDirectory, isQuiet, parse.GetValue(fromCheckpoint));
+                if (parse.GetValue(resume) is { } runDirectory) return FineTuneRunner.Resume(runDirectory, isQuiet, parse.GetValue(fromCheckpoint), progress);
                 TrainingCliOptions.RequireResume(parse, fromCheckpoint);
-                var spec = TaskSpec.Parse(Require(parse.GetValue(task), "--task"));
+                var spec = parse.GetValue(task) ?? throw new UserFacingException("--task is required (or use --resume RUN_DIR)");
                 var settings = new FineTuneSettings
                 {
-                    Task = spec.ToString(),
+                    Task = spec,
                     ModelDirectory = ModelOptions.ResolveOptional(parse.GetValue(model)),
                     ModelConfig = parse.GetValue(modelConfig),
                     ModelKind = ParseModelKind(parse.GetValue(modelKind)!),
@@ -75,13 +77,13 @@ public static class FinetuneCommand
                     AugmentRecipe = parse.GetValue(augmentRecipe), AugmentProbability = parse.GetValue(augmentProb),
                     Training = new TrainingOptions
                     {
-                        Epochs = parse.GetValue(epochs), BatchSize = parse.GetValue(batchSize) ?? spec.DefaultBatchSize,
+                        Epochs = parse.GetValue(epochs), BatchSize = parse.GetValue(batchSize) ?? spec.Format.DefaultBatchSize,
                         LearningRate = parse.GetValue(lr), WarmupSteps = parse.GetValue(warmup), WeightDecay = parse.GetValue(weightDecay),
                         GradientAccumulationSteps = parse.GetValue(accumulation), Seed = parse.GetValue(seed), Device = parse.GetValue(device)!, Precision = parse.GetValue(precision)!,
                         CheckpointEvery = parse.GetValue(checkpointEvery), Quiet = isQuiet,
                     },
                 };
-                return FineTuneRunner.Run(settings, parse.GetValue(overwrite));
+                return FineTuneRunner.Run(settings, parse.GetValue(overwrite), progress);
             }
         });
         return command;

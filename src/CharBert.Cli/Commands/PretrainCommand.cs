@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CharBert.Cli.Options;
+using CharBert.Modeling.Heads;
 using CharBert.Training;
 using CharBert.Training.PreTraining;
 
@@ -54,14 +55,14 @@ public static class PretrainCommand
         command.SetAction(parse =>
         {
             var isQuiet = parse.GetValue(quiet) || TrainingOptions.QuietByEnvironment;
-            var result = Train();
+            var result = TrainingProgressDisplay.For(isQuiet).Run(Train);
             Console.WriteLine($"pre-training: {result.TrainBlocks} blocks, step {result.GlobalStep}/{result.TotalSteps}, loss {result.FirstLoss:F4} -> {result.LastLoss:F4}" +
                               (result.EvalLoss is { } e ? $", eval loss {e:F4}" : "") + $", {result.TokensPerSecond:F0} tokens/s");
             return 0;
 
-            PretrainResult Train()
+            PretrainResult Train(IProgress<TrainingProgress>? progress)
             {
-                if (parse.GetValue(resume) is { } runDirectory) return PretrainRunner.Resume(runDirectory, isQuiet, parse.GetValue(fromCheckpoint));
+                if (parse.GetValue(resume) is { } runDirectory) return PretrainRunner.Resume(runDirectory, isQuiet, parse.GetValue(fromCheckpoint), progress);
                 TrainingCliOptions.RequireResume(parse, fromCheckpoint);
                 var files = parse.GetValue(train) ?? [];
                 if (files.Length == 0) throw new UserFacingException("--train is required (or use --resume RUN_DIR)");
@@ -86,7 +87,7 @@ public static class PretrainCommand
                             FreshLearningRate = parse.GetValue(freshLr), FreshWarmupSteps = parse.GetValue(freshWarmup), FrozenSteps = parse.GetValue(frozenSteps),
                         } is { IsDefault: false } schedule ? schedule : null,
                     },
-                }, parse.GetValue(overwrite));
+                }, parse.GetValue(overwrite), progress);
             }
         });
         return command;

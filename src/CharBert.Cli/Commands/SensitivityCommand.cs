@@ -5,6 +5,7 @@ using CharBert.Modeling;
 using CharBert.Text.IO;
 using CharBert.Experiments.Sensitivity;
 using CharBert.Modeling.Checkpoints;
+using CharBert.Text.Tasks;
 using CharBert.Training;
 using CharBert.Training.Tasks;
 
@@ -19,7 +20,7 @@ public static class SensitivityCommand
         var model = new Option<string>("--model") { Description = "Model: " + ModelOptions.SourceHelp + " (config.json, model.safetensors, task.json, vocab files)", Required = true };
         var clean = new Option<FileInfo>("--clean") { Description = "Clean test file", Required = true };
         var attacked = new Option<FileInfo>("--attacked") { Description = "Attacked version of the same file (same records, same word counts)", Required = true };
-        var task = new Option<string>("--task") { Description = "ner (CoNLL) or glue:<name> (TSV)", Required = true };
+        var task = TaskOption.Create("the format of --clean and --attacked", required: true, TaskFamily.Ner, TaskFamily.Pos, TaskFamily.Glue);
         var layer = new Option<int>("--layer") { Description = "0 = embeddings, i = layer i, -1 = last", DefaultValueFactory = _ => -1 };
         var pooling = new Option<string>("--pooling") { Description = "Subwords to word: first | mean", DefaultValueFactory = _ => "first" };
         var channel = new Option<string>("--channel") { Description = "token | char | concat", DefaultValueFactory = _ => "concat" };

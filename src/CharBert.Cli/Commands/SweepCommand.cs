@@ -23,7 +23,7 @@ public static class SweepCommand
             var spec = SweepSpec.Load(file);
             var outDir = parse.GetValue(output)?.FullName ?? Path.GetFullPath(Path.Combine("results", Path.GetFileNameWithoutExtension(file)));
             var isQuiet = parse.GetValue(quiet) || TrainingOptions.QuietByEnvironment;
-            var rows = SweepRunner.Run(spec, outDir, StandardSteps.Create(isQuiet), "charbert " + string.Join(' ', parse.Tokens.Select(t => t.Value)), Console.Out);
+            var rows = SweepRunner.Run(spec, outDir, StandardSteps.Create(TrainingProgressDisplay.For(isQuiet)), "charbert " + string.Join(' ', parse.Tokens.Select(t => t.Value)), Console.Out);
             foreach (var row in rows)
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{row.Setting} {row.Task}: ratio {row.Ratio:0.000} [{row.Lower:0.000}, {row.Upper:0.000}] (BERT drop {100 * row.BertDrop:0.0} %, CharBERT {100 * row.CharBertDrop:0.0} %)"));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CharBert.Modeling;
+using CharBert.Modeling.Precision;
 
 namespace CharBert.Cli.Commands;
 

@@ -4,7 +4,7 @@ using CharBert.Experiments.Specs;
 namespace CharBert.Experiments.Ablation;
 
 /// <summary>One cell of the ablation grid: a model variant trained with one seed on one task.</summary>
-public sealed record GridCell(string Variant, ModelSpec Model, int Seed, string TaskName, TaskSpec Task)
+public sealed record GridCell(string Variant, ModelSpec Model, int Seed, string TaskName, TaskEntry Task)
 {
     public CellKey Key => new(Variant, Seed, TaskName);
 

@@ -16,7 +16,7 @@ public static class DemoBudget
         var firstOfAdaptation = cells.Where(c => c.Model.Pretrain && spec.Training.PretrainSteps > 0)
             .GroupBy(c => PretrainPlan.For(spec, c, "").Directory).Select(g => g.First().Key).ToHashSet();
         var tokens = new Dictionary<string, double>();
-        double Tokens(TaskSpec task, string relative)
+        double Tokens(TaskEntry task, string relative)
         {
             var path = Path.Combine(spec.DataRoot, relative);
             if (tokens.TryGetValue(path, out var known)) return known;

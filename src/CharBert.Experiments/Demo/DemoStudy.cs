@@ -6,6 +6,7 @@ using CharBert.Experiments.Findings;
 using CharBert.Experiments.Reporting;
 using CharBert.Experiments.Specs;
 using CharBert.Text.Corpora;
+using CharBert.Training;
 
 namespace CharBert.Experiments.Demo;
 
@@ -30,14 +31,14 @@ public static class DemoStudy
     public const string DefaultEncoder = "minilm-l6";
     public static readonly int[] Seeds = [1, 2, 3];
 
-    public static DemoOutcome Run(string outDir, string from, DemoScale scale, string device, CorpusCache cache, bool quiet, TextWriter log)
+    public static DemoOutcome Run(string outDir, string from, DemoScale scale, string device, CorpusCache cache, ITrainingProgressView? progressView, TextWriter log)
     {
         outDir = Path.GetFullPath(outDir);
         var dataDir = Path.Combine(outDir, "data");
         var scratch = from == Scratch;
         DemoData.Prepare(dataDir, scale, cache, buildVocabularies: scratch, message => log.WriteLine(message));
         var spec = scratch ? ScratchSpec(dataDir, scale, device) : Spec(dataDir, scale, device, from);
-        new AblationRunner(spec, outDir, StandardSteps.Create(quiet), "charbert demo", log, DemoBudget.CellCost(spec)).Run();
+        new AblationRunner(spec, outDir, StandardSteps.Create(progressView), "charbert demo", log, DemoBudget.CellCost(spec)).Run();
         var charts = ResultPlotter.PlotAll(outDir);
         var report = MarkdownReport.Write(outDir, charts);
         var findings = RobustnessFindings.Compute(outDir);
@@ -55,7 +56,7 @@ public static class DemoStudy
     static JsonObject CharBertSwitches() => new()
         { ["use_char_channel"] = true, ["fusion_sharing"] = "shared", ["fusion"] = "conv", ["char_encoder"] = "bigru" };
 
-    static Dictionary<string, TaskSpec> Tasks(DemoScale scale, bool withLengths) => new()
+    static Dictionary<string, TaskEntry> Tasks(DemoScale scale, bool withLengths) => new()
     {
         ["pos-brown"] = new("pos", "brown", DemoData.PosTrain, DemoData.PosDev, DemoData.PosTest, "accuracy",
             withLengths ? scale.PosMaxSeqLength : null),

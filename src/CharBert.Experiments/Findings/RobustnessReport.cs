@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CharBert.Experiments.Results;
 using CharBert.Metrics.Robustness;
+using CharBert.Training.Runs;
 
 namespace CharBert.Experiments.Findings;
 

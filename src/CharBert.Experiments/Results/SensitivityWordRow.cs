@@ -1,3 +1,4 @@
+using CharBert.Training.Runs;
 using CsvHelper.Configuration;
 
 namespace CharBert.Experiments.Results;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CharBert.Training.Runs;
 
 namespace CharBert.Experiments.Results;
 

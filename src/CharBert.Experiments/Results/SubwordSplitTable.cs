@@ -1,4 +1,5 @@
 using CharBert.Metrics.Analysis;
+using CharBert.Training.Runs;
 
 namespace CharBert.Experiments.Results;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CharBert.Text.IO;
+using CharBert.Training.Runs;
 using CsvHelper;
 using CsvHelper.Configuration;
 

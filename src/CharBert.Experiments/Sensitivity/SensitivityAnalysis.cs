@@ -1,6 +1,7 @@
 using CharBert.Experiments.Results;
 using CharBert.Metrics.Sensitivity;
 using CharBert.Modeling.Checkpoints;
+using CharBert.Text.Tasks;
 using CharBert.Training;
 using CharBert.Training.Tasks;
 using CharBert.Training.WordRecognition;
@@ -17,7 +18,7 @@ public static class SensitivityAnalysis
     /// <summary>Loads the model directory and its vocabularies (or <paramref name="vocabDir"/>'s), and the word recogniser
     /// put in front of it if any, and runs <see cref="Run"/> on a clean file and its attacked copy. <paramref name="lowerCase"/>
     /// null: the casing the model was fine-tuned with (finetune.json), else the vocabulary's or model's tokenizer_config.json.</summary>
-    public static SensitivityResult RunOnFiles(string modelDir, string? vocabDir, bool? lowerCase, string task, string cleanPath,
+    public static SensitivityResult RunOnFiles(string modelDir, string? vocabDir, bool? lowerCase, TaskId task, string cleanPath,
         string attackedPath, SensitivitySettings settings, string device, string? wordRecognizerDir = null)
     {
         var pairs = SensitivityFiles.LoadPairs(task, cleanPath, attackedPath);
@@ -25,7 +26,7 @@ public static class SensitivityAnalysis
         var text = TextResources.Load(vocabDir ?? modelDir, TokenizerConfigFile.ResolveLowerCase(lowerCase ?? finetunedLowerCase, vocabDir, modelDir));
         var torchDevice = DeviceResolver.Resolve(device);
         // a directory without task.json (the original code's) may not say which classifier it holds: the task does
-        var classifier = TaskSpec.Parse(task).Kind == TaskKind.Glue ? Modeling.TaskHeadKind.SequenceClassification : Modeling.TaskHeadKind.TokenClassification;
+        var classifier = task.Family == TaskFamily.Glue ? Modeling.Heads.TaskHeadKind.SequenceClassification : Modeling.Heads.TaskHeadKind.TokenClassification;
         var model = ModelDirectory.Load(modelDir, torchDevice, classifierHint: classifier);
         using var recognizer = wordRecognizerDir is null ? null : WordRecognizer.Load(wordRecognizerDir, torchDevice);
         return Run(new WordEncoder(model, text.Tokenizer, text.Chars, settings, torchDevice), pairs,

@@ -1,6 +1,8 @@
 using CharBert.Experiments.Charts;
 using CharBert.Experiments.Results;
 using CharBert.Text.IO;
+using CharBert.Text.Tasks;
+using CharBert.Training.Runs;
 using CsvHelper.Configuration;
 
 namespace CharBert.Experiments.Sensitivity;
@@ -17,7 +19,7 @@ public static class SensitivityFiles
     public const string SummaryFile = "sensitivity-summary.csv";
 
     /// <param name="task">ner (CoNLL files) or glue:&lt;name&gt; (GLUE TSV; a record's sentences form one word list).</param>
-    public static IReadOnlyList<SentencePair> LoadPairs(string task, string cleanPath, string attackedPath)
+    public static IReadOnlyList<SentencePair> LoadPairs(TaskId task, string cleanPath, string attackedPath)
     {
         var clean = TaskDocuments.Records(task, cleanPath);
         var attacked = TaskDocuments.Records(task, attackedPath);

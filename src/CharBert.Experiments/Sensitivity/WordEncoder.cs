@@ -1,5 +1,7 @@
 using CharBert.Metrics.Sensitivity;
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
+using CharBert.Modeling.Modules;
 using CharBert.Text.Featurization;
 using CharBert.Text.Tokenization;
 using CharBert.Text.Vocab;

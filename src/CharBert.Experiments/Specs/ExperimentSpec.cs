@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using CharBert.Text.Tasks;
 using CharBert.Training.WordRecognition;
 
 namespace CharBert.Experiments.Specs;
@@ -12,7 +13,7 @@ public sealed record ExperimentSpec(
     string Name,
     string DataRoot,
     IReadOnlyDictionary<string, ModelSpec> Models,
-    IReadOnlyDictionary<string, TaskSpec> Tasks,
+    IReadOnlyDictionary<string, TaskEntry> Tasks,
     TrainingSpec Training,
     AttackSpec Attacks,
     SensitivitySpec Sensitivity,
@@ -98,19 +99,24 @@ public sealed record WordRecognizerSpec(int? VocabSize = null, int? Epochs = nul
     }
 }
 
-/// <summary>One downstream task. <see cref="Kind"/>: ner | pos | glue (then <see cref="Name"/> is the GLUE task, e.g. qnli).
-/// Paths are relative to the spec's data_root. <see cref="MaxSeqLength"/> overrides training.max_seq_length for this
-/// task. <see cref="ExtraTests"/>: further test sets evaluated beside the clean and attacked ones, e.g. the authors'
-/// published attacked sets (CharAttack_NER, CharAttack_QNLI); the key names the test set in summary.csv.</summary>
-public sealed record TaskSpec(string Kind, string Name, string Train, string Dev, string Test, string Metric,
+/// <summary>One downstream task of a study (the spec's "tasks" entries). <see cref="Kind"/>: ner | pos | glue (then
+/// <see cref="Name"/> is the GLUE task, e.g. qnli). Paths are relative to the spec's data_root. <see cref="MaxSeqLength"/>
+/// overrides training.max_seq_length for this task. <see cref="ExtraTests"/>: further test sets evaluated beside the clean
+/// and attacked ones, e.g. the authors' published attacked sets (CharAttack_NER, CharAttack_QNLI); the key names the test
+/// set in summary.csv.</summary>
+public sealed record TaskEntry(string Kind, string Name, string Train, string Dev, string Test, string Metric,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? MaxSeqLength = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, ExtraTestSpec>? ExtraTests = null)
 {
-    /// <summary>The --task argument of the CLI verbs: "ner" or "glue:&lt;name&gt;".</summary>
-    public string CliTask => Kind == "glue" ? $"glue:{Name}" : Kind;
+    /// <summary>The task this entry names (valid once <see cref="SpecValidation"/> has passed).</summary>
+    [JsonIgnore]
+    public TaskId Id => Kind == "glue" ? TaskId.Glue(Name) : TaskId.Parse(Kind);
 
-    /// <summary>Token-level tasks read CoNLL files; glue tasks read TSV.</summary>
-    public bool IsTokenLevel => Kind is "ner" or "pos";
+    /// <summary>The --task argument of the CLI verbs (kept in spec.resolved.json as cli_task).</summary>
+    public string CliTask => Id.ToString();
+
+    /// <summary>Token-level tasks read CoNLL files; glue tasks read TSV (kept in spec.resolved.json).</summary>
+    public bool IsTokenLevel => Id.IsTokenLevel;
 }
 
 /// <summary>An extra test set of a task: a file (relative to data_root) with the task's format. <see cref="LenientColumns"/>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CharBert.Attacks.Recipes;
 using CharBert.Text.IO;
+using CharBert.Text.IO.Tsv;
 using CharBert.Training.WordRecognition;
 
 namespace CharBert.Experiments.Specs;
@@ -51,6 +52,7 @@ static class SpecValidation
         foreach (var (name, task) in spec.Tasks)
         {
             Require(TaskKinds.Contains(task.Kind), $"$.tasks.{name}.kind", $"'{task.Kind}' is not one of {string.Join(", ", TaskKinds)}");
+            Require(task.Kind != "glue" || GlueLayouts.Find(task.Name) is not null, $"$.tasks.{name}.name", $"'{task.Name}' is not a GLUE task ({GlueLayouts.Names})");
             Require(task.MaxSeqLength is null or >= 3, $"$.tasks.{name}.max_seq_length", $"must be at least 3 (got {task.MaxSeqLength})");
             foreach (var (extra, test) in task.ExtraTests ?? new Dictionary<string, ExtraTestSpec>())
             {

@@ -7,6 +7,7 @@ using CharBert.Experiments.Findings;
 using CharBert.Experiments.Results;
 using CharBert.Experiments.Specs;
 using CharBert.Text.IO;
+using CharBert.Training.Runs;
 using ScottPlot;
 
 namespace CharBert.Experiments.Sweeps;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CharBert.Modeling.Checkpoints;
 using CharBert.Modeling.Checkpoints.Torch;
+using CharBert.Modeling.Heads;
 using CharBert.Modeling.Safetensors;
 using static TorchSharp.torch;
 

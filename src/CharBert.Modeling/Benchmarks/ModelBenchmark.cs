@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using CharBert.Modeling.Heads;
+using CharBert.Modeling.Precision;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,5 +1,7 @@
 using static TorchSharp.torch;
 
+using CharBert.Modeling.Modules;
+
 namespace CharBert.Modeling.Benchmarks;
 
 /// <summary>A seeded random batch in the original featurisation's layout (each token: 1-5 chars then one 0 separator;

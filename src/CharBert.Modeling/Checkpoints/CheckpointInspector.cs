@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CharBert.Modeling.Heads;
 using CharBert.Text.IO;
 
 namespace CharBert.Modeling.Checkpoints;

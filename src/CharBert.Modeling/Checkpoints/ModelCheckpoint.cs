@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CharBert.Modeling.Heads;
 using CharBert.Text.IO;
 
 namespace CharBert.Modeling.Checkpoints;

@@ -1,3 +1,4 @@
+using CharBert.Modeling.Heads;
 using TorchSharp;
 using System.Text.Json;
 using System.Text.Json.Serialization;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CharBert.Modeling.Heads;
 using CharBert.Text.IO;
 using static TorchSharp.torch;
 

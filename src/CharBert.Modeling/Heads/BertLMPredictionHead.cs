@@ -1,8 +1,9 @@
+using CharBert.Modeling.Precision;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Heads;
 
 /// <summary>Original BertLMPredictionHead: MLM scores = decoder(transform(token channel)) + bias, the decoder weight
 /// TIED to the word embeddings (so it is not a parameter of its own: checkpoints' cls.predictions.decoder.weight is an

@@ -1,7 +1,7 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Heads;
 
 /// <summary>Original BertOnlyMLMHead: holds the prediction head under "predictions".</summary>
 public sealed class BertOnlyMLMHead : nn.Module<Tensor, Tensor?, (Tensor Scores, Tensor? TermScores)>

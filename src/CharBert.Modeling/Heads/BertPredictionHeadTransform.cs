@@ -1,8 +1,10 @@
+using CharBert.Modeling.Modules;
+using CharBert.Modeling.Precision;
 using TorchSharp.Utils;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Heads;
 
 /// <summary>dense → activation → LayerNorm.</summary>
 public sealed class BertPredictionHeadTransform : nn.Module<Tensor, Tensor>

@@ -1,7 +1,8 @@
+using CharBert.Modeling.Modules;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Heads;
 
 /// <summary>An encoder (CharBERT or BERT) with one task head: ModelBatch in, TaskOutput out. State-dict keys follow
 /// the original checkpoints: bert.*, classifier.*, qa_outputs.*, cls.predictions.*.</summary>

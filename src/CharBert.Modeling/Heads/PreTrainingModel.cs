@@ -1,6 +1,8 @@
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+using CharBert.Modeling.Modules;
+
+namespace CharBert.Modeling.Heads;
 
 /// <summary>CharBertForMaskedLM (MLM on the token channel + NLM term prediction on the char channel) / BertForMaskedLM.
 /// Labels -1 and -100 are ignored; Loss = MaskedLmLoss + TermLoss (those present).</summary>

@@ -1,7 +1,9 @@
+using CharBert.Modeling.Modules;
+using CharBert.Modeling.Precision;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Heads;
 
 /// <summary>CharBertForQuestionAnswering / BertForQuestionAnswering: features → linear(2) → start/end logits.
 /// Loss: positions are clamped to [0, T] and T is ignored (spans outside the window), mean of start and end CE.</summary>

@@ -1,7 +1,9 @@
+using CharBert.Modeling.Modules;
+using CharBert.Modeling.Precision;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Heads;
 
 /// <summary>CharBertForSequenceClassification / BertForSequenceClassification. Pooling (config.sequence_pooling):
 /// original = CharBERT's mean over ALL positions (padding included) of concat(token, char), BERT's [CLS] pooler;

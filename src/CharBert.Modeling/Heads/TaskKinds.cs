@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Heads;
 
 public enum ModelKind
 {

@@ -1,4 +1,4 @@
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Heads;
 
 /// <summary>Builds a task model (on CPU, outside any dispose scope) and applies the original's weight init.
 /// ModelKind.Bert, or a config with use_char_channel = false, gives the BERT baseline.</summary>

@@ -1,6 +1,8 @@
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+using CharBert.Modeling.Modules;
+
+namespace CharBert.Modeling.Heads;
 
 /// <summary>What every task model returns. Loss is set only when the batch carries the head's labels.
 /// Logits: sequence classification (B, labels); token classification (B, T, labels); QA (B, T, 2) with

@@ -1,7 +1,9 @@
+using CharBert.Modeling.Modules;
+using CharBert.Modeling.Precision;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Heads;
 
 /// <summary>CharBertForTokenClassification / BertForTokenClassification: features → dropout → linear; the loss is
 /// cross-entropy over attention-mask positions only (labels -100 ignored as well).</summary>

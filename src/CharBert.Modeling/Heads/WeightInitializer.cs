@@ -1,7 +1,7 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Heads;
 
 /// <summary>The original init_weights: Linear and Embedding weights ~ N(0, initializer_range), Linear biases 0,
 /// LayerNorm weight 1 / bias 0. Conv1d and GRU keep PyTorch's default init, as in the original.</summary>

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Modules;
 
 /// <summary>The original's ACT2FN table. "gelu" is the erf form (libtorch's exact gelu).</summary>
 public static class Activations

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Modules;
 
 public static class AttentionMask
 {

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Modules;
 
 public sealed class BertAttention : nn.Module<Tensor, Tensor, Tensor>
 {

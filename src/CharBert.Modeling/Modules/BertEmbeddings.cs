@@ -1,8 +1,9 @@
+using CharBert.Modeling.Precision;
 using TorchSharp.Utils;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Modules;
 
 /// <summary>Word + position + token-type embeddings, LayerNorm, dropout (original BertEmbeddings).</summary>
 public sealed class BertEmbeddings : nn.Module<Tensor, Tensor?, Tensor>

@@ -1,7 +1,7 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Modules;
 
 /// <summary>The plain BERT encoder: a stack of BertLayers (the baseline's token channel).</summary>
 public sealed class BertEncoder : nn.Module<Tensor, Tensor, Tensor>

@@ -1,7 +1,8 @@
+using CharBert.Modeling.Precision;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Modules;
 
 public sealed class BertIntermediate : nn.Module<Tensor, Tensor>
 {

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Modules;
 
 /// <summary>attention → intermediate → output (BertOutput has BertSelfOutput's structure with intermediate-size input).</summary>
 public sealed class BertLayer : nn.Module<Tensor, Tensor, Tensor>

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Modules;
 
 /// <summary>The BERT baseline encoder (Hugging Face BertModel layout): embeddings → encoder → [CLS] pooler.</summary>
 public sealed class BertModel : nn.Module<ModelBatch, EncoderOutput>, IEncoderModel

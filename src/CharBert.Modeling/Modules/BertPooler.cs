@@ -1,7 +1,8 @@
+using CharBert.Modeling.Precision;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Modules;
 
 /// <summary>tanh(dense(h[:, 0])): the [CLS] summary. CharBERT applies the same pooler to both channels.</summary>
 public sealed class BertPooler : nn.Module<Tensor, Tensor>

@@ -1,7 +1,8 @@
+using CharBert.Modeling.Precision;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Modules;
 
 /// <summary>Multi-head self-attention with an additive mask ((1 - mask) * -10000, precomputed by the model).</summary>
 public sealed class BertSelfAttention : nn.Module<Tensor, Tensor, Tensor>

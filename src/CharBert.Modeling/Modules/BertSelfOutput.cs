@@ -1,8 +1,9 @@
+using CharBert.Modeling.Precision;
 using TorchSharp.Utils;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Modules;
 
 /// <summary>dense → dropout → LayerNorm(· + residual). Shared shape for BertSelfOutput and BertOutput.</summary>
 public sealed class BertSelfOutput : nn.Module<Tensor, Tensor, Tensor>

@@ -1,8 +1,9 @@
+using CharBert.Modeling.Precision;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Modules;
 
 /// <summary>The char channel's input (original CharBertEmbeddings): char embeddings (padding_idx 0) through a
 /// bidirectional GRU (hidden/4 per direction) over the whole char sequence; each token is the concatenation of the

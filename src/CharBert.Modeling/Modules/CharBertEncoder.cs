@@ -1,8 +1,9 @@
+using CharBert.Modeling.Precision;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Modules;
 
 /// <summary>The two-channel encoder (original CharBertEncoder). Per layer the SAME BertLayer runs over the token and
 /// the char channel; then fusion: word_linear1 / char_linear1 (no bias), concat, Conv1d(2H→H, kernel 3, padding 1),

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Modules;
 
 /// <summary>The CharBERT encoder (original CharBertModel): token embeddings + char embeddings → two-channel encoder
 /// → one pooler applied to both channels.</summary>

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Modules;
 
 /// <summary>What an encoder returns. Char* members are null for the BERT baseline. Hidden-state lists are filled only
 /// when requested: index 0 is the embedding output, index i the output of layer i (both channels, after fusion).</summary>

@@ -1,15 +1,16 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace CharBert.Modeling;
+namespace CharBert.Modeling.Precision;
 
 /// <summary>Mixed precision with PyTorch autocast's semantics, written by hand because TorchSharp 0.107 has no
-/// autocast. Inside <see cref="Enable"/> the matmul-shaped ops of the model (linear, conv1d, attention) cast their
+/// autocast.</summary>
+/// <remarks>Inside <see cref="Enable"/> the matmul-shaped ops of the model (linear, conv1d, attention) cast their
 /// inputs and the fp32 weights to the compute type (bf16), as autocast's lower-precision op list does, while
 /// LayerNorm, softmax and the losses run in fp32 (its fp32 list). Parameters, and so their gradients and the
 /// optimiser state, stay fp32. Outside a scope every helper is exactly the module's own forward, so fp32 results
 /// are bit-identical to a model that never heard of autocast. The char BiGRU stays fp32: TorchSharp exposes no
-/// functional GRU through which to cast its weights (CUDA autocast would run it in bf16).</summary>
+/// functional GRU through which to cast its weights (CUDA autocast would run it in bf16).</remarks>
 public static class Autocast
 {
     [ThreadStatic] private static ScalarType? computeType;

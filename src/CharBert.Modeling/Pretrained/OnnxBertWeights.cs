@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using CharBert.Modeling.Modules;
 using Google.Protobuf;
 using Onnx;
 using static TorchSharp.torch;

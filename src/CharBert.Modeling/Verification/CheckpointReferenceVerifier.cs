@@ -1,4 +1,5 @@
 using CharBert.Modeling.Checkpoints;
+using CharBert.Modeling.Heads;
 using CharBert.Modeling.Safetensors;
 using CharBert.Text.IO;
 using static TorchSharp.torch;

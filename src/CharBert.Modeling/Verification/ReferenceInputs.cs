@@ -1,3 +1,4 @@
+using CharBert.Modeling.Modules;
 using CharBert.Modeling.Safetensors;
 using static TorchSharp.torch;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CharBert.Modeling.Checkpoints;
+using CharBert.Modeling.Heads;
 using CharBert.Modeling.Safetensors;
 using static TorchSharp.torch;
 

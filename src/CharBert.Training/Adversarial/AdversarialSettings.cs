@@ -1,5 +1,6 @@
 using CharBert.Attacks.Adversarial;
 using CharBert.Attacks.Perturbations;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Training.Adversarial;
 
@@ -9,7 +10,7 @@ public sealed record AdversarialSettings
     public required string ModelDirectory { get; init; }
     public required string Input { get; init; }
     /// <summary>When given, must match the task the model was fine-tuned on (checked against finetune.json).</summary>
-    public string? Task { get; init; }
+    public TaskId? Task { get; init; }
     public GreedySearchOptions Search { get; init; } = new();
     /// <summary>The edit types candidates are made of: any subset of pruthi2019's drop, add, swap, keyboard (null: all).</summary>
     public IReadOnlyList<PerturbationType>? Types { get; init; }

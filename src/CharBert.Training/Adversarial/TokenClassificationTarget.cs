@@ -1,5 +1,6 @@
 using CharBert.Attacks.Adversarial;
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
 using CharBert.Text.Featurization;
 using CharBert.Training.Tasks;
 using static TorchSharp.torch;

@@ -1,5 +1,7 @@
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
 using CharBert.Text.Featurization;
+using CharBert.Text.Tasks;
 using CharBert.Training.Data;
 using CharBert.Training.Tasks;
 using TorchSharp;
@@ -13,16 +15,16 @@ public sealed record TrainingBenchmarkResult(string Task, string Config, string 
 /// examples of a task's shape: the first step is a warm-up and is not timed.</summary>
 public static class TrainingBenchmark
 {
-    public static TrainingBenchmarkResult Run(TaskSpec task, string configName, int batchSize, int seqLength, int steps, string device, int seed = 42)
+    public static TrainingBenchmarkResult Run(TaskId task, string configName, int batchSize, int seqLength, int steps, string device, int seed = 42)
     {
         var config = CharBertConfig.FromPresetOrPath(configName);
         if (seqLength > config.MaxPositionEmbeddings)
             throw new ArgumentException($"--max-seq-length {seqLength} exceeds {configName}'s max_position_embeddings ({config.MaxPositionEmbeddings})");
-        var head = task.Kind switch
+        var head = task.Family switch
         {
-            TaskKind.Ner or TaskKind.Pos => TaskHeadKind.TokenClassification,
-            TaskKind.Glue => TaskHeadKind.SequenceClassification,
-            TaskKind.Squad => TaskHeadKind.QuestionAnswering,
+            TaskFamily.Ner or TaskFamily.Pos => TaskHeadKind.TokenClassification,
+            TaskFamily.Glue => TaskHeadKind.SequenceClassification,
+            TaskFamily.Squad => TaskHeadKind.QuestionAnswering,
             _ => throw new ArgumentOutOfRangeException(nameof(task)),
         };
         const int numLabels = 9;

@@ -1,4 +1,5 @@
 using CharBert.Modeling;
+using CharBert.Modeling.Modules;
 using CharBert.Text.Featurization;
 using static TorchSharp.torch;
 

@@ -1,6 +1,7 @@
 using CharBert.Text.IO;
 using System.Globalization;
 using CharBert.Modeling.Checkpoints;
+using CharBert.Text.Tasks;
 using CharBert.Training.Runs;
 using CharBert.Training.Tasks;
 using CharBert.Training.WordRecognition;
@@ -16,7 +17,7 @@ public static class EvaluateRunner
     /// <param name="log">Hears how many lines of each file were read leniently (<see cref="EvaluateSettings.LenientColumns"/>).</param>
     public static IReadOnlyList<EvaluationResultRow> Run(EvaluateSettings settings, Action<string>? log = null)
     {
-        var spec = TaskSpec.Parse(settings.Task);
+        var spec = settings.Task;
         TaskMetadata.Load(settings.ModelDirectory).RequireTask(spec, settings.ModelDirectory);
         var task = FineTuneTaskFactory.ForModel(settings.ModelDirectory);
         if (settings.LenientColumns && task is not TokenTaggingTask)
@@ -57,6 +58,7 @@ public static class EvaluateRunner
         {
             using var writer = new StreamWriter(temp);
             using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+            csv.Context.RegisterClassMap<SnakeCaseMap<EvaluationResultRow>>();
             csv.WriteRecords(rows);
         });
         return rows;

@@ -1,3 +1,4 @@
+using CharBert.Text.Tasks;
 namespace CharBert.Training.Evaluation;
 
 /// <summary>`charbert evaluate`: a fine-tuned model directory, its task, test files and where to write.</summary>
@@ -5,7 +6,7 @@ public sealed record EvaluateSettings
 {
     public required string ModelDirectory { get; init; }
     /// <summary>Must match the task the model was fine-tuned on (checked against finetune.json).</summary>
-    public required string Task { get; init; }
+    public required TaskId Task { get; init; }
     public required IReadOnlyList<string> TestFiles { get; init; }
     public required string Output { get; init; }
     /// <summary>A ScRNN word recogniser directory applied to the words before featurisation.</summary>

@@ -2,6 +2,7 @@ using CharBert.Attacks.Generation;
 using CharBert.Attacks.Randomness;
 using CharBert.Attacks.Recipes;
 using CharBert.Text.Featurization;
+using CharBert.Text.Tasks;
 using CharBert.Training.Tasks;
 
 namespace CharBert.Training.FineTuning;
@@ -11,9 +12,9 @@ namespace CharBert.Training.FineTuning;
 public static class AdversarialAugmentation
 {
     /// <summary>Attacks every sentence; the recipe's own generator is derived from (seed, sentence index).</summary>
-    public static WordRewriter Attacker(string recipeName, TaskSpec task, int seed)
+    public static WordRewriter Attacker(string recipeName, TaskId task, int seed)
     {
-        var kind = task.Kind is Tasks.TaskKind.Ner or Tasks.TaskKind.Pos ? Attacks.Recipes.TaskKind.TokenLevel : Attacks.Recipes.TaskKind.Sentence;
+        var kind = task.Format.Words;
         var generator = new AttackSetGenerator(RecipeCatalog.Create(recipeName, new RecipeRequest(kind)), (ulong)seed, kind);
         return sentences => sentences.Select((words, i) =>
             generator.Attack(new AttackRecordInput($"augment/{i}", words), new AttackCounters()).Words.ToArray()).ToArray();

@@ -1,5 +1,7 @@
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
 using CharBert.Text.IO;
+using CharBert.Text.Tasks;
 using CharBert.Text.Vocab;
 
 namespace CharBert.Training.FineTuning;
@@ -8,7 +10,7 @@ namespace CharBert.Training.FineTuning;
 /// `--resume RUN_DIR` can rebuild the identical run.</summary>
 public sealed record FineTuneSettings
 {
-    public required string Task { get; init; }
+    public required TaskId Task { get; init; }
     /// <summary>A model directory (pre-trained CharBERT/BERT) to start from; else <see cref="ModelConfig"/>.</summary>
     public string? ModelDirectory { get; init; }
     /// <summary>tiny | small | base | path to a config.json: a randomly initialised model. Given with

@@ -1,3 +1,4 @@
+using CharBert.Modeling.Heads;
 using CharBert.Text.IO;
 using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
@@ -19,7 +20,7 @@ public static class ModelBuilder
     /// and what was not is written to the run's initialization.json.</summary>
     public static ITaskModel Build(FineTuneSettings settings, IFineTuneTask task, TextResources text)
     {
-        var maxSeqLength = settings.MaxSeqLength ?? task.Spec.DefaultMaxSeqLength;
+        var maxSeqLength = settings.MaxSeqLength ?? task.Spec.Format.DefaultMaxSeqLength;
         if (settings.ModelConfig is { } preset)
         {
             var config = CharBertConfig.FromPresetOrPath(preset) with { VocabSize = text.Tokenizer.Vocabulary.Count, CharVocabSize = text.Chars.Count };

@@ -2,8 +2,8 @@ using CharBert.Text.Vocab;
 
 namespace CharBert.Training.PreTraining;
 
-/// <summary>The noise of the original CharBERT pre-training script (run_lm_finetuning.py, create_adv_word):
-/// <list type="bullet">
+/// <summary>The noise of the original CharBERT pre-training script (run_lm_finetuning.py, create_adv_word).</summary>
+/// <remarks><list type="bullet">
 /// <item>a word shorter than 4 characters gets one character inserted at position 0..len-1 (never after the
 /// last character); the character is one of the first 81 entries of the char vocabulary;</item>
 /// <item>otherwise, with probability 1/2, any one character is deleted (position 0..len-1);</item>
@@ -11,7 +11,7 @@ namespace CharBert.Training.PreTraining;
 /// last one can (the original draws i = randint(1, len-2)).</item>
 /// </list>
 /// The original draws the swap position from Python's unseeded global generator (a bug); here every draw
-/// comes from the caller's generator.</summary>
+/// comes from the caller's generator.</remarks>
 public sealed class CharBertWordNoiser : IWordNoiser
 {
     /// <summary>How many leading char-vocabulary entries the original samples insertions from (randint(0, 80)).</summary>

@@ -1,3 +1,4 @@
+using CharBert.Modeling.Heads;
 using CharBert.Text.IO;
 using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
@@ -17,7 +18,7 @@ namespace CharBert.Training.PreTraining;
 public static class PretrainRunner
 {
     /// <param name="overwrite">Replace a run already in the output directory (otherwise refused).</param>
-    public static PretrainResult Run(PretrainSettings settings, bool overwrite = false)
+    public static PretrainResult Run(PretrainSettings settings, bool overwrite = false, IProgress<TrainingProgress>? progress = null)
     {
         settings.Validate();
         settings = settings with // absolute paths, so --resume works from any directory
@@ -29,19 +30,19 @@ public static class PretrainRunner
             ModelConfig = settings.ModelConfig is { } c && File.Exists(c) ? Path.GetFullPath(c) : settings.ModelConfig,
             LowerCase = settings.ResolvedLowerCase,
         };
-        return RunFolder.StartFresh(settings.Output, overwrite, settings).Guard(folder => Train(settings, folder, fromCheckpoint: null));
+        return RunFolder.StartFresh(settings.Output, overwrite, settings).Guard(folder => Train(settings, folder, fromCheckpoint: null, progress));
     }
 
     /// <summary>Continues the run in <paramref name="runDirectory"/> (see FineTuneRunner.Resume).</summary>
-    public static PretrainResult Resume(string runDirectory, bool? quiet = null, string? fromCheckpoint = null)
+    public static PretrainResult Resume(string runDirectory, bool? quiet = null, string? fromCheckpoint = null, IProgress<TrainingProgress>? progress = null)
     {
         var run = RunFolder.OpenForResume(runDirectory, out PretrainSettings saved);
         var settings = saved with { Output = runDirectory, Training = saved.Training with { Quiet = quiet ?? saved.Training.Quiet } };
         settings.Validate();
-        return run.Guard(folder => Train(settings, folder, fromCheckpoint));
+        return run.Guard(folder => Train(settings, folder, fromCheckpoint, progress));
     }
 
-    static PretrainResult Train(PretrainSettings settings, RunFolder folder, string? fromCheckpoint)
+    static PretrainResult Train(PretrainSettings settings, RunFolder folder, string? fromCheckpoint, IProgress<TrainingProgress>? progress)
     {
         var device = DeviceResolver.Resolve(settings.Training.Device);
         JsonFiles.Write(Path.Combine(settings.Output, RunFiles.Environment), EnvironmentRecord.Capture(device.ToString(), settings.Training.Seed));
@@ -75,7 +76,7 @@ public static class PretrainRunner
         var source = new PretrainingBatchSource(trainBlocks);
         var evalSource = evalBlocks is null ? null : new PretrainingBatchSource(evalBlocks);
         EvalLosses? lastEval = null;
-        var trainer = new Trainer(model.Module, batch => model.Forward(batch).Loss!, source, settings.Training, settings.Output, fresh);
+        var trainer = new Trainer(model.Module, batch => model.Forward(batch).Loss!, source, settings.Training, settings.Output, fresh, progress);
         folder.Started();
         var outcome = trainer.Run(_ => evalSource is null ? new Dictionary<string, double>() : (lastEval = Evaluate(model, evalSource, device, settings.Training.BatchSize)).AsMetrics(),
             folder.HasCheckpoint, fromCheckpoint);

@@ -1,4 +1,5 @@
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
 using CharBert.Text.IO;
 
 namespace CharBert.Training.PreTraining;

@@ -1,3 +1,5 @@
+using CharBert.Text.Tasks;
+
 namespace CharBert.Training.Tasks;
 
 public static class FineTuneTaskFactory
@@ -6,13 +8,13 @@ public static class FineTuneTaskFactory
     /// training file, or from a fine-tuned model's task.json).
     /// <paramref name="padToLongest"/>: evaluation batches are sorted by length and cut to their longest sequence
     /// (token and GLUE tasks; SQuAD windows always fill max_seq_length).</summary>
-    public static IFineTuneTask Create(TaskSpec spec, TextResources text, int maxSeqLength, IReadOnlyList<string>? labels, bool lowerCase,
-        bool padToLongest = false) => spec.Kind switch
+    public static IFineTuneTask Create(TaskId spec, TextResources text, int maxSeqLength, IReadOnlyList<string>? labels, bool lowerCase,
+        bool padToLongest = false) => spec.Family switch
     {
-        TaskKind.Ner or TaskKind.Pos => new TokenTaggingTask(spec, text, maxSeqLength,
+        TaskFamily.Ner or TaskFamily.Pos => new TokenTaggingTask(spec, text, maxSeqLength,
             labels ?? throw new ArgumentException($"task {spec} needs its label list")) { PadToLongest = padToLongest },
-        TaskKind.Glue => new GlueTask(spec, text, maxSeqLength) { PadToLongest = padToLongest },
-        TaskKind.Squad => new SquadTask(text, maxSeqLength, lowerCase),
+        TaskFamily.Glue => new GlueTask(spec, text, maxSeqLength) { PadToLongest = padToLongest },
+        TaskFamily.Squad => new SquadTask(text, maxSeqLength, lowerCase),
         _ => throw new ArgumentOutOfRangeException(nameof(spec)),
     };
 
@@ -21,7 +23,7 @@ public static class FineTuneTaskFactory
     public static IFineTuneTask ForModel(string modelDirectory)
     {
         var metadata = TaskMetadata.Load(modelDirectory);
-        return Create(TaskSpec.Parse(metadata.Task), TextResources.Load(modelDirectory, metadata.LowerCase), metadata.MaxSeqLength,
+        return Create(metadata.Task, TextResources.Load(modelDirectory, metadata.LowerCase), metadata.MaxSeqLength,
             metadata.Labels, metadata.LowerCase, metadata.PadToLongest);
     }
 }

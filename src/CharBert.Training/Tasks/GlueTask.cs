@@ -1,8 +1,10 @@
 using CharBert.Metrics.Classification;
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
 using CharBert.Text.Featurization;
 using CharBert.Text.IO;
 using CharBert.Text.IO.Tsv;
+using CharBert.Text.Tasks;
 using static TorchSharp.torch;
 
 namespace CharBert.Training.Tasks;
@@ -20,16 +22,16 @@ public sealed class GlueTask : IFineTuneTask
     readonly TsvLayout _layout;
     readonly SequenceFeaturizer _featurizer;
 
-    public GlueTask(TaskSpec spec, TextResources text, int maxSeqLength)
+    public GlueTask(TaskId spec, TextResources text, int maxSeqLength)
     {
-        if (spec.Kind != TaskKind.Glue) throw new ArgumentException($"{spec} is not a GLUE task");
+        if (spec.Family != TaskFamily.Glue) throw new ArgumentException($"{spec} is not a GLUE task");
         Spec = spec;
-        _layout = GlueLayouts.ByName(spec.GlueName!);
+        _layout = spec.GlueLayout!;
         Labels = _layout.LabelSet ?? throw new ArgumentException($"GLUE task '{spec.GlueName}' has no label set (regression is not supported)");
         _featurizer = new SequenceFeaturizer(text.Tokenizer, text.Chars, maxSeqLength, FeaturizationOptions.Original);
     }
 
-    public TaskSpec Spec { get; }
+    public TaskId Spec { get; }
     public TaskHeadKind Head => TaskHeadKind.SequenceClassification;
     public IReadOnlyList<string> Labels { get; }
     public int NumLabels => Labels.Count;

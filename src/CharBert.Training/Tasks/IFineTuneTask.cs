@@ -1,4 +1,6 @@
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
+using CharBert.Text.Tasks;
 using static TorchSharp.torch;
 
 namespace CharBert.Training.Tasks;
@@ -10,7 +12,7 @@ public delegate string[][] WordRewriter(IReadOnlyList<string[]> sentences);
 /// featurised, and how model outputs become predictions and metrics.</summary>
 public interface IFineTuneTask
 {
-    TaskSpec Spec { get; }
+    TaskId Spec { get; }
     TaskHeadKind Head { get; }
     /// <summary>Label names in id order (QA: none; the head has 2 outputs).</summary>
     IReadOnlyList<string> Labels { get; }

@@ -1,4 +1,5 @@
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
 using CharBert.Text.Featurization;
 using CharBert.Text.Featurization.Squad;
 using CharBert.Text.IO.Squad;

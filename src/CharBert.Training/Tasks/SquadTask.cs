@@ -1,6 +1,8 @@
+using CharBert.Text.Tasks;
 using ScoredQuestion = CharBert.Metrics.Squad.SquadExample;
 using SquadMetrics = CharBert.Metrics.Squad.SquadMetrics;
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
 using CharBert.Text.Featurization;
 using CharBert.Text.Featurization.Squad;
 using CharBert.Text.IO.Squad;
@@ -26,7 +28,7 @@ public sealed class SquadTask : IFineTuneTask
 
     public SquadTask(TextResources text, int maxSeqLength, bool lowerCase) => _answerer = new SquadAnswerer(text, maxSeqLength, lowerCase);
 
-    public TaskSpec Spec { get; } = new(TaskKind.Squad);
+    public TaskId Spec => TaskId.Squad;
     public TaskHeadKind Head => TaskHeadKind.QuestionAnswering;
     public IReadOnlyList<string> Labels { get; } = [];
     public int NumLabels => 2;

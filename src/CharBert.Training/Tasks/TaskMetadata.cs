@@ -1,3 +1,4 @@
+using CharBert.Text.Tasks;
 using CharBert.Training.Runs;
 
 namespace CharBert.Training.Tasks;
@@ -5,16 +6,16 @@ namespace CharBert.Training.Tasks;
 /// <summary>finetune.json in a fine-tuned model directory (beside ModelDirectory's task.json): what `charbert evaluate`
 /// needs to rebuild the task's featurisation. <see cref="PadToLongest"/>: the model was trained on batches cut to their
 /// longest sequence, and is evaluated the same way (absent in older files: false).</summary>
-public sealed record TaskMetadata(string Task, IReadOnlyList<string> Labels, int MaxSeqLength, bool LowerCase, bool PadToLongest = false)
+public sealed record TaskMetadata(TaskId Task, IReadOnlyList<string> Labels, int MaxSeqLength, bool LowerCase, bool PadToLongest = false)
 {
     public const string FileName = "finetune.json";
 
     public void Save(string modelDirectory) => JsonFiles.Write(Path.Combine(modelDirectory, FileName), this);
 
     /// <summary>Throws unless the model was fine-tuned for <paramref name="spec"/>.</summary>
-    public void RequireTask(TaskSpec spec, string modelDirectory)
+    public void RequireTask(TaskId spec, string modelDirectory)
     {
-        if (!string.Equals(spec.ToString(), Task, StringComparison.OrdinalIgnoreCase))
+        if (spec != Task)
             throw new ArgumentException($"{modelDirectory} was fine-tuned for {Task}, not {spec}");
     }
 

@@ -1,5 +1,6 @@
 using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
+using CharBert.Modeling.Heads;
 using CharBert.Text.Tokenization;
 using CharBert.Text.Vocab;
 

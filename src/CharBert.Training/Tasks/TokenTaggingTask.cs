@@ -2,9 +2,11 @@ using CharBert.Metrics.Analysis;
 using CharBert.Metrics.Classification;
 using CharBert.Metrics.Sequence;
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
 using CharBert.Text.Featurization;
 using CharBert.Text.IO;
 using CharBert.Text.IO.Conll;
+using CharBert.Text.Tasks;
 using static TorchSharp.torch;
 
 namespace CharBert.Training.Tasks;
@@ -24,30 +26,26 @@ public sealed class TokenTaggingTask : IFineTuneTask
     readonly NerFeaturizer _featurizer;
     readonly ConllOptions _conll;
 
-    public TokenTaggingTask(TaskSpec spec, TextResources text, int maxSeqLength, IReadOnlyList<string> labels)
+    public TokenTaggingTask(TaskId spec, TextResources text, int maxSeqLength, IReadOnlyList<string> labels)
     {
-        if (spec.Kind is not (TaskKind.Ner or TaskKind.Pos)) throw new ArgumentException($"{spec} is not a token tagging task");
+        if (spec.Family is not (TaskFamily.Ner or TaskFamily.Pos)) throw new ArgumentException($"{spec} is not a token tagging task");
         Spec = spec;
         Labels = labels;
-        _conll = ConllOptionsFor(spec);
+        _conll = spec.Format.Conll!;
         _featurizer = new NerFeaturizer(text.Tokenizer, text.Chars, maxSeqLength, labels, FeaturizationOptions.Fixed);
     }
 
-    public TaskSpec Spec { get; }
+    public TaskId Spec { get; }
     public TaskHeadKind Head => TaskHeadKind.TokenClassification;
     public IReadOnlyList<string> Labels { get; }
     public int NumLabels => Labels.Count;
     /// <summary>Evaluate on length-sorted batches cut to their longest sequence (as the model was trained).</summary>
     public bool PadToLongest { get; init; }
 
-    /// <summary>NER: the last column; POS: column 1 (the POS column of CoNLL-2003, the tag of 2-column files).</summary>
-    public static ConllOptions ConllOptionsFor(TaskSpec spec) =>
-        spec.Kind == TaskKind.Pos ? new ConllOptions { LabelColumnIndex = 1 } : ConllOptions.Default;
-
     /// <summary>The label set of a training file: "O" first when present, then the others in ordinal order.</summary>
-    public static IReadOnlyList<string> LabelsOf(string path, TaskSpec spec)
+    public static IReadOnlyList<string> LabelsOf(string path, TaskId spec)
     {
-        using var reader = ConllReader.Open(path, ConllOptionsFor(spec));
+        using var reader = ConllReader.Open(path, spec.Format.Conll!);
         var labels = reader.ReadSentences().SelectMany(s => s.Labels).ToHashSet(StringComparer.Ordinal);
         if (labels.Count == 0) throw new DataFormatException(path, 0, "no labelled tokens found");
         return labels.OrderBy(l => l == "O" ? 0 : 1).ThenBy(l => l, StringComparer.Ordinal).ToArray();
@@ -81,7 +79,7 @@ public sealed class TokenTaggingTask : IFineTuneTask
         using var reader = ConllReader.Open(path, _conll);
         var sentences = reader.ReadSentences().ToList();
         var subwordsPerWord = SubwordsPerWord(sentences.Select(s => s.Words.ToArray()).ToArray());
-        return SubwordSplitAnalysis.Statistics(subwordsPerWord, Spec.Kind == TaskKind.Ner ? sentences.Select(s => s.Labels).ToList() : null);
+        return SubwordSplitAnalysis.Statistics(subwordsPerWord, Spec.Family == TaskFamily.Ner ? sentences.Select(s => s.Labels).ToList() : null);
     }
 
     List<IReadOnlyList<int>> SubwordsPerWord(string[][] words) =>
@@ -114,7 +112,7 @@ public sealed class TokenTaggingTask : IFineTuneTask
         var subwordsPerWord = SubwordsPerWord(dataset.Words);
         string splitMetric;
         WordSplitScores split;
-        if (Spec.Kind == TaskKind.Pos) // POS tags are not chunk tags: plain token accuracy
+        if (Spec.Family == TaskFamily.Pos) // POS tags are not chunk tags: plain token accuracy
         {
             metrics = new() { ["accuracy"] = ClassificationMetrics.Accuracy(gold.SelectMany(g => g).ToList(), predicted.SelectMany(p => p).ToList()) };
             (splitMetric, split) = ("accuracy", SubwordSplitAnalysis.TokenAccuracy(subwordsPerWord, gold, predicted));

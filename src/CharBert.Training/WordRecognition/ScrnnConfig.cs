@@ -1,3 +1,5 @@
+using CharBert.Modeling.WordRecognition;
+
 namespace CharBert.Training.WordRecognition;
 
 /// <summary>Everything needed to rebuild a trained ScRNN besides its weights; saved as config.json.
@@ -18,4 +20,7 @@ public sealed record ScrnnConfig(
     public int InputSize => 3 * Alphabet.Length;
     public int UnkClass => Words.Length;
     public int ClassCount => Words.Length + 1;
+
+    /// <summary>A fresh (untrained) ScRNN of this shape.</summary>
+    public ScrnnModel CreateModel() => new(InputSize, HiddenSize, ClassCount);
 }

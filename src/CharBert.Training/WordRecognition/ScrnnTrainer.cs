@@ -1,3 +1,4 @@
+using CharBert.Modeling.WordRecognition;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -22,7 +23,7 @@ public static class ScrnnTrainer
             options.NoiseTypes.Select(t => t.ToName()).ToArray(), options.Seed);
 
         torch.random.manual_seed(options.Seed);
-        var model = ScrnnModel.For(config);
+        var model = config.CreateModel();
         model.to(device);
         var recognizer = new WordRecognizer(config, model, device, background);
         var step = new ScrnnTrainingStep(recognizer, options.LearningRate);

@@ -1,5 +1,6 @@
 using CharBert.Modeling.Checkpoints;
 using CharBert.Modeling.Safetensors;
+using CharBert.Modeling.WordRecognition;
 using CharBert.Text.IO;
 using static TorchSharp.torch;
 

@@ -1,15 +1,15 @@
 namespace CharBert.Training.WordRecognition;
 
 /// <summary>Pruthi et al.'s word noises, with their length rules (defenses/scRNN/utils.py); the first and
-/// last characters never change:
-/// <list type="bullet">
+/// last characters never change.</summary>
+/// <remarks><list type="bullet">
 /// <item>swap: words longer than 3, pair (i, i+1) with i in 1..len-3;</item>
 /// <item>drop: words of 5 or more, delete i in 1..len-2;</item>
 /// <item>add: words of 3 or more, insert a random a-z at i in 1..len-1;</item>
 /// <item>key: words of 3 or more, replace i in 1..len-2 with a neighbour on a plain QWERTY grid (up, down,
 /// left, right; a character with no neighbour stays).</item>
 /// </list>
-/// Shorter words come back unchanged.</summary>
+/// Shorter words come back unchanged.</remarks>
 public static class ScrnnWordNoise
 {
     const string Letters = "abcdefghijklmnopqrstuvwxyz";

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CharBert.Modeling.WordRecognition;
 using CharBert.Text.IO;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -142,7 +143,7 @@ public sealed class WordRecognizer : IDisposable
         var config = ReadConfig(configPath);
         device ??= CPU;
         var background = config.Backoff == UnkBackoff.Background ? LoadBackground(directory, configPath, device) : null;
-        var model = ScrnnModel.For(config);
+        var model = config.CreateModel();
         try
         {
             ScrnnWeights.Load(model, directory);

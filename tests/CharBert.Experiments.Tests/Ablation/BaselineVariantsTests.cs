@@ -4,6 +4,8 @@ using CharBert.Experiments.Ablation.Steps;
 using CharBert.Experiments.Results;
 using CharBert.Experiments.Specs;
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
+using CharBert.Text.Tasks;
 using CharBert.Training.Evaluation;
 using CharBert.Training.FineTuning;
 using CharBert.Training.PreTraining;
@@ -33,7 +35,7 @@ public class BaselineVariantsTests
             },
         };
         var results = dir.File("results");
-        var first = new AblationRunner(spec, results, StandardSteps.Create(quiet: true), "test").Run();
+        var first = new AblationRunner(spec, results, StandardSteps.Create(), "test").Run();
         Assert.That(first.Ran, Has.Count.EqualTo(6));
         var rows = new SummaryStore(results).ReadAll();
         string RunDir(string variant, string task) => AblationRunner.RunDirOf(results, new CellKey(variant, 1, task));
@@ -65,7 +67,7 @@ public class BaselineVariantsTests
         var attackedFile = Directory.GetFiles(attackedSet, "*.txt").Single();
         double Accuracy(string? wordRecognizer) => EvaluateRunner.Run(new EvaluateSettings
         {
-            ModelDirectory = Path.Combine(posRun, FinetuneStep.Folder, RunFiles.Model), Task = "pos", TestFiles = [attackedFile],
+            ModelDirectory = Path.Combine(posRun, FinetuneStep.Folder, RunFiles.Model), Task = TaskId.Pos, TestFiles = [attackedFile],
             Output = dir.File($"eval-{wordRecognizer is null}"), WordRecognizer = wordRecognizer,
         }).Single(r => r.Metric == "accuracy").Value;
         var summaryAccuracy = rows.Single(r => r.Variant == "bert+wordrec" && r.Task == "pos" && r.TestSet == "charbert2020@1" && r.Metric == "accuracy").Value;
@@ -77,7 +79,7 @@ public class BaselineVariantsTests
         var store = new SummaryStore(results);
         var kept = store.ReadAll().Where(r => r.Cell != new CellKey("bert+wordrec", 1, "pos")).ToList();
         TidyCsv.Write<ResultRow, ResultRowMap>(store.SummaryPath, kept);
-        var second = new AblationRunner(spec, results, StandardSteps.Create(quiet: true), "test").Run();
+        var second = new AblationRunner(spec, results, StandardSteps.Create(), "test").Run();
         Assert.That(second.Ran, Is.EqualTo(new[] { new CellKey("bert+wordrec", 1, "pos") }));
         Assert.That(Directory.GetFiles(recognizer).ToDictionary(f => f, File.GetLastWriteTimeUtc), Is.EquivalentTo(weights));
         Assert.That(store.ReadAll().Where(r => r.Cell == new CellKey("bert+wordrec", 1, "pos") && r.Metric.StartsWith(MetricNames.WordRecovery)),

@@ -34,7 +34,7 @@ public class PretrainedVariantsTests
     static ExperimentSpec Spec(string dataRoot, Dictionary<string, ModelSpec> models)
     {
         var spec = StandardStepsTests.Spec(dataRoot);
-        return spec with { Models = models, Tasks = new Dictionary<string, TaskSpec> { ["pos"] = spec.Tasks["pos"] } };
+        return spec with { Models = models, Tasks = new Dictionary<string, TaskEntry> { ["pos"] = spec.Tasks["pos"] } };
     }
 
     static PartialLoadReport Initialization(string runDir) => JsonFiles.Read<PartialLoadReport>(Path.Combine(runDir, RunFiles.Initialization));
@@ -53,7 +53,7 @@ public class PretrainedVariantsTests
             ["bert"] = Variant(ModelSpec.Bert, false, new JsonObject { ["use_char_channel"] = false }),
         });
         var results = dir.File("results");
-        Assert.That(new AblationRunner(spec, results, StandardSteps.Create(quiet: true), "test").Run().Ran, Has.Count.EqualTo(4));
+        Assert.That(new AblationRunner(spec, results, StandardSteps.Create(), "test").Run().Ran, Has.Count.EqualTo(4));
         string Run(string variant, string step) => Path.Combine(AblationRunner.RunDirOf(results, new CellKey(variant, 1, "pos")), step);
         static bool IsTokenChannel(string key) => key.StartsWith("bert.embeddings.") || key.StartsWith("bert.encoder.layer.") || key.StartsWith("bert.pooler.");
 
@@ -87,7 +87,7 @@ public class PretrainedVariantsTests
             ["bert"] = Variant(ModelSpec.Bert, false, new JsonObject { ["use_char_channel"] = false }),
         });
         var results = dir.File("results");
-        Assert.That(new AblationRunner(spec, results, StandardSteps.Create(quiet: true), "test").Run().Ran, Has.Count.EqualTo(1));
+        Assert.That(new AblationRunner(spec, results, StandardSteps.Create(), "test").Run().Ran, Has.Count.EqualTo(1));
         var finetuned = Initialization(Path.Combine(AblationRunner.RunDirOf(results, new CellKey("bert", 1, "pos")), FinetuneStep.Folder));
         Assert.That(Path.GetFileName(finetuned.Checkpoint), Is.EqualTo("pytorch_model.bin"));
         Assert.That(finetuned.Fresh, Is.All.StartsWith("classifier."), "the encoder came from the .bin");
@@ -102,7 +102,7 @@ public class PretrainedVariantsTests
         {
             ["too-wide"] = Variant(ModelSpec.CharBert, false, new JsonObject { ["hidden_size"] = 128 }),
         });
-        var e = Assert.Throws<DataFormatException>(() => new AblationRunner(spec, dir.File("results"), StandardSteps.Create(quiet: true), "test").Run())!;
+        var e = Assert.Throws<DataFormatException>(() => new AblationRunner(spec, dir.File("results"), StandardSteps.Create(), "test").Run())!;
         Assert.That(e.Message, Does.Contain("model variant 'too-wide'").And.Contain("hidden_size 128 (the checkpoint's: 64)"));
         Assert.That(e.FilePath, Does.EndWith(Path.Combine(Checkpoint, ModelDirectory.ConfigFile)));
     }

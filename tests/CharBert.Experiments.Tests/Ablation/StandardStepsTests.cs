@@ -50,7 +50,7 @@ public class StandardStepsTests
             ["charbert"] = new("charbert", "scratch:tiny", true, true, new JsonObject { ["use_char_channel"] = true }),
             ["bert"] = new("bert", "scratch:tiny", true, false, new JsonObject { ["use_char_channel"] = false }),
         },
-        new Dictionary<string, TaskSpec>
+        new Dictionary<string, TaskEntry>
         {
             ["pos"] = new("pos", "synthetic", "pos-train.txt", "pos-dev.txt", "pos-test.txt", "accuracy"),
             ["spam"] = new("glue", "sst-2", "spam-train.tsv", "spam-dev.tsv", "spam-test.tsv", "accuracy"),
@@ -69,7 +69,7 @@ public class StandardStepsTests
         var spec = Spec(WriteData(dir));
         var results = dir.File("results");
 
-        var first = new AblationRunner(spec, results, StandardSteps.Create(quiet: true), "test").Run();
+        var first = new AblationRunner(spec, results, StandardSteps.Create(), "test").Run();
         Assert.That(first.Ran, Has.Count.EqualTo(4));
 
         var rows = new SummaryStore(results).ReadAll();
@@ -93,7 +93,7 @@ public class StandardStepsTests
             "the token task's split statistics, one row per variant (the sentence task has none)");
         Assert.That(split.All(r => r.Entities is null && r.SplitWordShare == (double)r.SplitWords / r.Words), "POS has no entities");
 
-        var second = new AblationRunner(spec, results, StandardSteps.Create(quiet: true), "test").Run();
+        var second = new AblationRunner(spec, results, StandardSteps.Create(), "test").Run();
         Assert.That(second.Ran, Is.Empty);
         Assert.That(second.Skipped, Has.Count.EqualTo(4));
     }

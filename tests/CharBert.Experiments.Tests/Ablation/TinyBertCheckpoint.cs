@@ -1,6 +1,7 @@
 using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
 using CharBert.Modeling.Checkpoints.Torch;
+using CharBert.Modeling.Heads;
 using CharBert.Modeling.Safetensors;
 using CharBert.Text.Vocab;
 using TorchSharp;

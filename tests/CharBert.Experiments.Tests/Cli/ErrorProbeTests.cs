@@ -111,6 +111,8 @@ public class ErrorProbeTests
         new("unknown-verb", "frobnicate", "'frobnicate'"),
         new("from-checkpoint-without-resume", Finetune + " --from-checkpoint step-00000001 --out {new}", "--from-checkpoint needs --resume"),
         new("unknown-glue-task", Finetune.Replace("--task ner", "--task glue:foo") + " --out {new}", "unknown GLUE task 'foo'"),
+        new("unknown-task", "attack --task xyz --input {dev} --out {new}", "--task: unknown task 'xyz': use ner | pos | glue:<name> (qnli, mrpc, cola, sst-2, rte, qqp) | squad | text"),
+        new("task-the-verb-does-not-take", Finetune.Replace("--task ner", "--task text") + " --out {new}", "--task: this verb takes ner | pos | glue:<name>"),
         new("unknown-preset", Finetune.Replace("{config}", "huge") + " --out {new}", "no preset or file named huge"),
         new("bench-unknown-preset", "bench model --config huge", "no preset or file named huge"),
         new("bench-device-unknown", "bench model --config tiny --device gpu", "unknown device 'gpu'"),

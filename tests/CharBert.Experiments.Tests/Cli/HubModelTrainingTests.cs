@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CharBert.Hub.Tests.Support;
 using CharBert.Modeling;
+using CharBert.Modeling.Modules;
 using CharBert.Modeling.Safetensors;
 using CharBert.Training.Tests.Support;
 using NUnit.Framework;

@@ -4,6 +4,7 @@ using CharBert.Experiments.Sensitivity;
 using CharBert.Metrics.Sensitivity;
 using CharBert.Modeling.Checkpoints;
 using CharBert.Text.IO;
+using CharBert.Text.Tasks;
 using CharBert.Text.Tokenization;
 using CharBert.Text.Vocab;
 using NUnit.Framework;
@@ -112,7 +113,7 @@ public class SensitivityAnalysisTests
         using var dir = new TempFolder();
         var clean = TinyModelFolder.Conll(dir.File("clean.txt"), Clean);
         var attacked = TinyModelFolder.Conll(dir.File("attacked.txt"), Attacked[0], ["the", "cat", "sat"]);
-        var e = Assert.Throws<DataFormatException>(() => SensitivityFiles.LoadPairs("ner", clean, attacked))!;
+        var e = Assert.Throws<DataFormatException>(() => SensitivityFiles.LoadPairs(TaskId.Ner, clean, attacked))!;
         Assert.That(e.FilePath, Is.EqualTo(attacked));
         Assert.That(e.Problem, Does.Contain("3 words").And.Contain("6"));
     }

@@ -1,5 +1,7 @@
 using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
+using CharBert.Modeling.Heads;
+using CharBert.Text.Tasks;
 using CharBert.Training.Tasks;
 using TorchSharp;
 
@@ -22,7 +24,7 @@ static class TinyModelFolder
     public static string CreateSquad(string directory, int maxSeqLength = 32)
     {
         Save(directory, TaskHeadKind.QuestionAnswering, [], useCharChannel: true);
-        new TaskMetadata("squad", [], maxSeqLength, LowerCase: true).Save(directory);
+        new TaskMetadata(TaskId.Squad, [], maxSeqLength, LowerCase: true).Save(directory);
         return directory;
     }
 

@@ -4,6 +4,7 @@ using CharBert.Experiments.Ablation.Steps;
 using CharBert.Experiments.Demo;
 using CharBert.Experiments.Specs;
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
 using CharBert.TestSupport;
 using CharBert.Text.IO;
 using NUnit.Framework;

@@ -83,7 +83,7 @@ public class StandardDataSpecsTests
         Assert.That(spec.Tasks["ner"].ExtraTests!["charattack-ner"].LenientColumns, Is.True, "the spec reads the authors' file leniently");
 
         var results = dir.File("results");
-        Assert.That(new AblationRunner(spec, results, StandardSteps.Create(quiet: true), "test").Run().Ran, Has.Count.EqualTo(4));
+        Assert.That(new AblationRunner(spec, results, StandardSteps.Create(), "test").Run().Ran, Has.Count.EqualTo(4));
         var rows = new SummaryStore(results).ReadAll();
         foreach (var variant in new[] { "bert", "advbert", "bert+wordrec", "charbert" })
             Assert.That(rows.Where(r => r.Variant == variant && r.Metric == "f1").Select(r => r.TestSet),
@@ -129,7 +129,7 @@ public class StandardDataSpecsTests
         Assert.That(spec.Tasks.Keys, Is.EqualTo(new[] { "qnli" }));
 
         var results = dir.File("results");
-        Assert.That(new AblationRunner(spec, results, StandardSteps.Create(quiet: true), "test").Run().Ran, Has.Count.EqualTo(2));
+        Assert.That(new AblationRunner(spec, results, StandardSteps.Create(), "test").Run().Ran, Has.Count.EqualTo(2));
         var rows = new SummaryStore(results).ReadAll();
         Assert.That(rows.Where(r => r.Variant == "charbert" && r.Metric == "accuracy").Select(r => r.TestSet),
             Is.EquivalentTo(new[] { "clean", "charbert2020@1", "charattack-qnli" }));

@@ -1,5 +1,6 @@
 using CharBert.Modeling.Checkpoints;
 using CharBert.Modeling.Checkpoints.Torch;
+using CharBert.Modeling.Heads;
 using CharBert.Text.IO;
 using NUnit.Framework;
 using static TorchSharp.torch;

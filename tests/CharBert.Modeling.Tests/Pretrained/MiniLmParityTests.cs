@@ -1,4 +1,6 @@
 using CharBert.Modeling.Checkpoints;
+using CharBert.Modeling.Heads;
+using CharBert.Modeling.Modules;
 using CharBert.Modeling.Pretrained;
 using CharBert.Modeling.Pretrained.MiniLm;
 using CharBert.Text.Tokenization;

@@ -1,7 +1,9 @@
 using CharBert.Attacks.Adversarial;
 using CharBert.Metrics.Squad;
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
 using CharBert.Text.IO.Squad;
+using CharBert.Text.Tasks;
 using CharBert.Training.Adversarial;
 using CharBert.Training.Evaluation;
 using CharBert.Training.Tasks;
@@ -54,7 +56,7 @@ public class AdversarialDefenceTests
         Assert.That(summary.Defended && summary.Defence == "scrnn");
         var evaluated = EvaluateRunner.Run(new EvaluateSettings
         {
-            ModelDirectory = squad.ModelDirectory, Task = "squad", TestFiles = [squad.Input], Output = dir.Combine("eval"), WordRecognizer = _recognizerDirectory,
+            ModelDirectory = squad.ModelDirectory, Task = TaskId.Squad, TestFiles = [squad.Input], Output = dir.Combine("eval"), WordRecognizer = _recognizerDirectory,
         });
         Assert.That(summary.MeanQualityAfterEdits[0], Is.EqualTo(evaluated.Single(r => r.Metric == "f1").Value).Within(1e-12));
         using var recognizer = WordRecognizer.Load(_recognizerDirectory);
@@ -74,7 +76,7 @@ public class AdversarialDefenceTests
         using var dir = new TempDirectory();
         string[] labels = ["entailment", "not_entailment"];
         var model = TinyRandomModel.Save(dir, TaskHeadKind.SequenceClassification,
-            new TaskMetadata("glue:qnli", labels, TinyRandomModel.MaxSeqLength, LowerCase: false), labels.Length, seed: 6);
+            new TaskMetadata(TaskId.Glue("qnli"), labels, TinyRandomModel.MaxSeqLength, LowerCase: false), labels.Length, seed: 6);
         var input = SyntheticTaskFiles.WriteQnli(dir.Combine("dev.tsv"), 16, 7);
 
         var (results, _) = AdversarialRunner.Run(new AdversarialSettings
@@ -84,7 +86,7 @@ public class AdversarialDefenceTests
         });
 
         var text = TextResources.Load(model, lowerCase: false);
-        var task = FineTuneTaskFactory.Create(TaskSpec.Parse("glue:qnli"), text, TinyRandomModel.MaxSeqLength, labels, lowerCase: false);
+        var task = FineTuneTaskFactory.Create(TaskId.Parse("glue:qnli"), text, TinyRandomModel.MaxSeqLength, labels, lowerCase: false);
         using var recognizer = WordRecognizer.Load(_recognizerDirectory);
         var defended = task.Evaluate(global::CharBert.Modeling.Checkpoints.ModelDirectory.Load(model, CPU),
             task.Load(input, sentences => recognizer.RecognizeSentences(sentences)), CPU, 16).Predictions;

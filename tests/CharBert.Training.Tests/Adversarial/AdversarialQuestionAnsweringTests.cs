@@ -3,6 +3,7 @@ using CharBert.Attacks.Perturbations;
 using CharBert.Attacks.Recipes;
 using CharBert.Metrics.Squad;
 using CharBert.Text.IO.Squad;
+using CharBert.Text.Tasks;
 using CharBert.Training.Adversarial;
 using CharBert.Training.Evaluation;
 using CharBert.Training.Tests.Support;
@@ -29,11 +30,11 @@ public class AdversarialQuestionAnsweringTests
 
         var (results, summary) = AdversarialRunner.Run(new AdversarialSettings
         {
-            ModelDirectory = squad.ModelDirectory, Input = squad.Input, Task = "squad", Types = Types,
+            ModelDirectory = squad.ModelDirectory, Input = squad.Input, Task = TaskId.Squad, Types = Types,
             Search = new GreedySearchOptions(MaxEdits: 2, BatchSize: BatchSize),
         });
 
-        var evaluated = EvaluateRunner.Run(new EvaluateSettings { ModelDirectory = squad.ModelDirectory, Task = "squad", TestFiles = [squad.Input], Output = dir.Combine("eval") });
+        var evaluated = EvaluateRunner.Run(new EvaluateSettings { ModelDirectory = squad.ModelDirectory, Task = TaskId.Squad, TestFiles = [squad.Input], Output = dir.Combine("eval") });
         Assert.That(summary.QualityMetric, Is.EqualTo(AdversarialSummary.F1));
         Assert.That(summary.MeanQualityAfterEdits[0], Is.EqualTo(evaluated.Single(r => r.Metric == "f1").Value).Within(1e-12),
             "the target featurises and decodes as `evaluate` does");

@@ -1,4 +1,5 @@
 using CharBert.Modeling;
+using CharBert.Modeling.Modules;
 using CharBert.Training.Data;
 using static TorchSharp.torch;
 

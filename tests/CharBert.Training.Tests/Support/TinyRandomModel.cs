@@ -1,4 +1,5 @@
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
 using CharBert.Training.FineTuning;
 using CharBert.Training.Tasks;
 using static TorchSharp.torch;

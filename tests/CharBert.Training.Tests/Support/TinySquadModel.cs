@@ -1,5 +1,7 @@
 using CharBert.Attacks.Adversarial;
 using CharBert.Modeling;
+using CharBert.Modeling.Heads;
+using CharBert.Text.Tasks;
 using CharBert.Training.Adversarial;
 using CharBert.Training.Tasks;
 using static TorchSharp.torch;
@@ -18,7 +20,7 @@ public sealed class TinySquadModel
     public static TinySquadModel Create(TempDirectory dir, int questions, int seed)
     {
         var modelDirectory = TinyRandomModel.Save(dir, TaskHeadKind.QuestionAnswering,
-            new TaskMetadata("squad", [], TinyRandomModel.MaxSeqLength, LowerCase: false), numLabels: 2, seed);
+            new TaskMetadata(TaskId.Squad, [], TinyRandomModel.MaxSeqLength, LowerCase: false), numLabels: 2, seed);
         var random = new Random(seed);
         string Words(int min, int max, string[] from) => string.Join(' ', Enumerable.Range(0, random.Next(min, max)).Select(_ => from[random.Next(from.Length)]));
         var drafts = Enumerable.Range(0, 4 * questions).Select(i => new SyntheticTaskFiles.SquadQuestion($"q{i}",

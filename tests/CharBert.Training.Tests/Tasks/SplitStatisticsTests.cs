@@ -1,4 +1,5 @@
 using CharBert.TestSupport;
+using CharBert.Text.Tasks;
 using CharBert.Training.Tasks;
 using CharBert.Training.Tests.Support;
 using NUnit.Framework;
@@ -24,7 +25,7 @@ public class SplitStatisticsTests
         ]);
         var text = TextResources.Load(dir.Path, lowerCase: false);
 
-        var ner = new TokenTaggingTask(TaskSpec.Parse("ner"), text, 32, TokenTaggingTask.LabelsOf(test, TaskSpec.Parse("ner")))
+        var ner = new TokenTaggingTask(TaskId.Parse("ner"), text, 32, TokenTaggingTask.LabelsOf(test, TaskId.Parse("ner")))
             .SplitStatistics(test);
         // words: 10, split: Johannesburg (x2), Pretoria
         Assert.That((ner.Words, ner.SplitWords), Is.EqualTo((10, 3)));
@@ -33,7 +34,7 @@ public class SplitStatisticsTests
         Assert.That(ner.Entities, Is.EqualTo(new CharBert.Metrics.Analysis.EntitySplitCounts(4, 3, 5, 3)));
         Assert.That(ner.SplitWordShare, Is.EqualTo(0.3).Within(1e-12));
 
-        var pos = new TokenTaggingTask(TaskSpec.Parse("pos"), text, 32, TokenTaggingTask.LabelsOf(test, TaskSpec.Parse("pos")))
+        var pos = new TokenTaggingTask(TaskId.Parse("pos"), text, 32, TokenTaggingTask.LabelsOf(test, TaskId.Parse("pos")))
             .SplitStatistics(test);
         Assert.That((pos.Words, pos.SplitWords, pos.Entities), Is.EqualTo((10, 3, (CharBert.Metrics.Analysis.EntitySplitCounts?)null)),
             "POS tags are not chunk tags: no entity counts");
@@ -49,7 +50,7 @@ public class SplitStatisticsTests
         var test = SharedPaths.RequireFile("data/conll2003/test.txt");
         var vocab = Path.GetDirectoryName(SharedPaths.RequireFile("fixtures/charbert-reference/vocab.txt"))!;
         SharedPaths.RequireFile("fixtures/charbert-reference/bert_char_vocab");
-        var spec = TaskSpec.Parse("ner");
+        var spec = TaskId.Parse("ner");
         var stats = new TokenTaggingTask(spec, TextResources.Load(vocab, lowerCase: false), 128, TokenTaggingTask.LabelsOf(test, spec))
             .SplitStatistics(test);
         var entities = stats.Entities!;

@@ -1,3 +1,4 @@
+using CharBert.Modeling.WordRecognition;
 using NUnit.Framework;
 using CharBert.Training.WordRecognition;
 using TorchSharp;
@@ -43,7 +44,7 @@ public class ScrnnTrainingTests : TrainedRecognizerFixture
     {
         var config = new ScrnnConfig("abcdefghijklmnopqrstuvwxyz", Vocabulary, 16, UnkBackoff.PassThrough, "a", ["swap"], 1);
         torch.random.manual_seed(1);
-        using var recognizer = new WordRecognizer(config, ScrnnModel.For(config), CPU);
+        using var recognizer = new WordRecognizer(config, config.CreateModel(), CPU);
         var step = new ScrnnTrainingStep(recognizer, 0.01);
         var batch = SyntheticSentences.Sentences(Vocabulary, 8, seed: 8);
         var rng = new Random(9);

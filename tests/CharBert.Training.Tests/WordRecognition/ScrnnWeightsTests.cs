@@ -1,4 +1,5 @@
 using CharBert.Modeling.Safetensors;
+using CharBert.Modeling.WordRecognition;
 using CharBert.Text.IO;
 using CharBert.Training.Tests.Support;
 using CharBert.Training.WordRecognition;
@@ -15,7 +16,7 @@ public class ScrnnWeightsTests : TrainedRecognizerFixture
         using var dir = new TempDirectory();
         Trained.Save(dir.Path);
 
-        using var model = ScrnnModel.For(Trained.Config);
+        using var model = Trained.Config.CreateModel();
         var file = SafetensorsFile.Open(dir.Combine(ScrnnWeights.FileName));
         Assert.That(file.Entries.Keys, Is.EquivalentTo(model.state_dict().Keys));
         Assert.That(file.Entries.Keys, Does.Contain("classifier.bias").And.Contain("lstm.weight_hh_l0_reverse"));

@@ -1,3 +1,4 @@
+using CharBert.Modeling.WordRecognition;
 using CharBert.Training.WordRecognition;
 using static TorchSharp.torch;
 
@@ -35,7 +36,7 @@ static class TinyRecognizers
     public static WordRecognizer Forced(string word, bool unk, UnkBackoff backoff, WordRecognizer? background = null)
     {
         var config = new ScrnnConfig("abcdefghijklmnopqrstuvwxyz", [word], 4, backoff, ScrnnConfig.DefaultNeutralWord, ["swap"], 1);
-        var model = ScrnnModel.For(config);
+        var model = config.CreateModel();
         using (no_grad())
             model.get_parameter("classifier.bias")!.copy_(tensor(unk ? new[] { -100f, 100f } : new[] { 100f, -100f }));
         return new WordRecognizer(config, model, CPU, background);
@@ -44,7 +45,7 @@ static class TinyRecognizers
     /// <summary>A new model for <paramref name="config"/> holding the weights saved in <paramref name="directory"/>.</summary>
     public static ScrnnModel Weights(ScrnnConfig config, string directory)
     {
-        var model = ScrnnModel.For(config);
+        var model = config.CreateModel();
         ScrnnWeights.Load(model, directory);
         return model;
     }

@@ -18,7 +18,7 @@ public sealed class AttackStep : ICellStep
     {
         var task = context.Cell.Task;
         var testPath = context.DataPath(task.Test);
-        var format = AttackFormats.ForTask(task.CliTask);
+        var format = AttackFormats.ForTask(task.Id);
         foreach (var (name, attack) in context.Spec.Attacks.Recipes.Where(a => a.Value.Seeds is null || a.Value.Seeds.Contains(context.Cell.Seed)))
             foreach (var rate in attack.Rates)
             {
@@ -33,7 +33,7 @@ public sealed class AttackStep : ICellStep
                     {
                         Format = format,
                         InputPath = testPath,
-                        Task = task.CliTask,
+                        Task = task.Id,
                         Sets = AttackRunner.Sets(attack.Recipe, request, mixed: true, perType: false),
                         Seed = (ulong)context.Spec.Attacks.Seed,
                         OutDir = outDir,

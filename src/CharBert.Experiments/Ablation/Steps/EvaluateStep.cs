@@ -20,7 +20,7 @@ public sealed class EvaluateStep : ICellStep
             cancellation.ThrowIfCancellationRequested();
             var rows = EvaluateRunner.Run(new EvaluateSettings
             {
-                ModelDirectory = modelDir, Task = context.Cell.Task.CliTask, TestFiles = [path],
+                ModelDirectory = modelDir, Task = context.Cell.Task.Id, TestFiles = [path],
                 Output = Path.Combine(context.RunDir, Folder, folder), Device = context.Spec.Training.Device,
                 WordRecognizer = context.WordRecognizerDir, LenientColumns = attack?.LenientColumns ?? false,
             });

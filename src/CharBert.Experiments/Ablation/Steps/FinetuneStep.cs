@@ -1,4 +1,5 @@
 using CharBert.Experiments.Specs;
+using CharBert.Modeling.Heads;
 using CharBert.Training;
 using CharBert.Training.FineTuning;
 using CharBert.Training.Runs;
@@ -7,7 +8,7 @@ namespace CharBert.Experiments.Ablation.Steps;
 
 /// <summary>Fine-tunes the (pre-trained) variant on the cell's task; resumes an interrupted fine-tuning run. advbert
 /// trains on the task's training set plus attacked copies of a share of its examples (AdversarialAugmentation).</summary>
-public sealed class FinetuneStep(bool quiet) : ICellStep
+public sealed class FinetuneStep(ITrainingProgressView? progressView) : ICellStep
 {
     public const string Folder = "finetune";
     public string Name => "fine-tune";
@@ -21,14 +22,14 @@ public sealed class FinetuneStep(bool quiet) : ICellStep
         if (File.Exists(Path.Combine(output, RunFiles.Metrics))) return;
         if (StepRuns.CanResume(output))
         {
-            FineTuneRunner.Resume(output, quiet);
+            progressView.Run(progress => FineTuneRunner.Resume(output, progressView is null, progress: progress));
             return;
         }
         if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
         var model = context.Cell.Model;
-        FineTuneRunner.Run(new FineTuneSettings
+        progressView.Run(progress => FineTuneRunner.Run(new FineTuneSettings
         {
-            Task = task.CliTask,
+            Task = task.Id,
             ModelDirectory = context.PretrainedModelDir,
             ModelConfig = context.FinetuneConfig,
             ModelKind = VariantModels.KindOf(model),
@@ -42,9 +43,9 @@ public sealed class FinetuneStep(bool quiet) : ICellStep
             Training = new TrainingOptions
             {
                 Epochs = spec.Training.FinetuneEpochs, BatchSize = spec.Training.BatchSize, LearningRate = spec.Training.LearningRate,
-                WarmupSteps = 0, Seed = context.Cell.Seed, Device = spec.Training.Device, Quiet = quiet, CheckpointEvery = 0,
+                WarmupSteps = 0, Seed = context.Cell.Seed, Device = spec.Training.Device, Quiet = progressView is null, CheckpointEvery = 0,
                 PadToLongest = spec.Training.PadToLongest ?? false, GroupByLength = spec.Training.GroupByLength ?? false,
             },
-        });
+        }, progress: progress));
     }
 }

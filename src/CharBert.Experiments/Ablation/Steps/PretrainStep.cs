@@ -1,4 +1,5 @@
 using CharBert.Experiments.Specs;
+using CharBert.Modeling.Heads;
 using CharBert.Training;
 using CharBert.Training.Optimization;
 using CharBert.Training.PreTraining;
@@ -13,7 +14,7 @@ namespace CharBert.Experiments.Ablation.Steps;
 /// spec's fresh_learning_rate, fresh_warmup_steps and frozen_steps schedule the fresh parts apart). advbert is pre-trained
 /// on noised text (NLM's word noise, without the NLM loss: BERT has no char channel). Variants without pre-training go
 /// straight to fine-tuning from their checkpoint (or from scratch).</summary>
-public sealed class PretrainStep(bool quiet) : ICellStep
+public sealed class PretrainStep(ITrainingProgressView? progressView) : ICellStep
 {
     public string Name => "pre-train";
 
@@ -38,11 +39,11 @@ public sealed class PretrainStep(bool quiet) : ICellStep
         if (File.Exists(Path.Combine(context.PretrainDir, RunFiles.Metrics))) return; // done for an earlier cell
         if (StepRuns.CanResume(context.PretrainDir))
         {
-            PretrainRunner.Resume(context.PretrainDir, quiet);
+            progressView.Run(progress => PretrainRunner.Resume(context.PretrainDir, progressView is null, progress: progress));
             return;
         }
         if (Directory.Exists(context.PretrainDir)) Directory.Delete(context.PretrainDir, recursive: true);
-        PretrainRunner.Run(Settings(spec, plan, context, variantConfig, initFrom, quiet));
+        progressView.Run(progress => PretrainRunner.Run(Settings(spec, plan, context, variantConfig, initFrom, progressView is null), progress: progress));
     }
 
     public static PretrainSettings Settings(ExperimentSpec spec, PretrainPlan plan, CellContext context, string variantConfig, string? initFrom, bool quiet)

@@ -2,6 +2,7 @@ using CharBert.Experiments.Results;
 using CharBert.Experiments.Sensitivity;
 using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
+using CharBert.Modeling.Heads;
 
 namespace CharBert.Experiments.Ablation.Steps;
 
@@ -26,7 +27,7 @@ public sealed class SensitivityStep : ICellStep
         foreach (var attack in context.AttackedTestSets)
         {
             cancellation.ThrowIfCancellationRequested();
-            var result = SensitivityAnalysis.RunOnFiles(modelDir, null, null, context.Cell.Task.CliTask,
+            var result = SensitivityAnalysis.RunOnFiles(modelDir, null, null, context.Cell.Task.Id,
                 context.DataPath(context.Cell.Task.Test), attack.Path, settings, spec.Training.Device, context.WordRecognizerDir);
             SensitivityFiles.Write(Path.Combine(context.RunDir, Folder, attack.FolderName), result, settings);
             var report = result.Report;

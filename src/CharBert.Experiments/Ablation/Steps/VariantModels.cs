@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CharBert.Experiments.Specs;
 using CharBert.Modeling;
 using CharBert.Modeling.Checkpoints;
+using CharBert.Modeling.Heads;
 using CharBert.Modeling.Pretrained;
 using CharBert.Text.IO;
 

@@ -25,18 +25,18 @@ public sealed class WordRecognizerStep : ICellStep
         if (!Directory.Exists(directory))
         {
             var options = (model.WordRecognizer ?? new WordRecognizerSpec()).ToOptions(context.Cell.Seed);
-            using var trained = ScrnnTrainer.Train(TaskDocuments.Sentences(task.CliTask, context.DataPath(task.Train)), options, device);
+            using var trained = ScrnnTrainer.Train(TaskDocuments.Sentences(task.Id, context.DataPath(task.Train)), options, device);
             AtomicFile.WriteDirectory(directory, trained.Save);
         }
         context.WordRecognizerDir = directory;
 
         using var recognizer = WordRecognizer.Load(directory, device);
-        var clean = TaskDocuments.Sentences(task.CliTask, context.DataPath(task.Test));
+        var clean = TaskDocuments.Sentences(task.Id, context.DataPath(task.Test));
         context.AddResult(MetricNames.WordRecovery, WordRecoveryEvaluation.Score(recognizer, clean, clean).Accuracy);
         foreach (var attack in context.AttackedTestSets)
         {
             cancellation.ThrowIfCancellationRequested();
-            var recovery = WordRecoveryEvaluation.Score(recognizer, clean, TaskDocuments.Sentences(task.CliTask, attack.Path));
+            var recovery = WordRecoveryEvaluation.Score(recognizer, clean, TaskDocuments.Sentences(task.Id, attack.Path));
             context.AddResult(MetricNames.WordRecovery, recovery.Accuracy, attack);
             if (recovery.AttackedWords > 0) context.AddResult(MetricNames.WordRecoveryAttacked, recovery.AttackedAccuracy, attack);
         }

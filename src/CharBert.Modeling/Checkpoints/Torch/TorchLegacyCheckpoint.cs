@@ -8,13 +8,14 @@ using static TorchSharp.torch;
 namespace CharBert.Modeling.Checkpoints.Torch;
 
 /// <summary>Reads torch.save's legacy format (PyTorch &lt;= 1.5, or later with _use_new_zipfile_serialization=False),
-/// which TorchSharp.PyBridge refuses. The file is five pickles and the raw storages:
+/// which TorchSharp.PyBridge refuses.</summary>
+/// <remarks>The file is five pickles and the raw storages:
 /// the magic number 0x1950a86a20f9469cfc6c, the format version 1001, sys_info ({protocol_version, little_endian,
 /// type_sizes}), the state dict (tensors are torch._utils._rebuild_tensor_v2 calls on persistent storage ids),
 /// the list of storage keys; then, per key in that order, an int64 element count and the storage's bytes.
 /// Tensors are views (offset, size, stride) into those storages, so shared storages (tied weights, the original
 /// CharBERT's one fusion conv listed under every layer) are read once. Hand-written over Razorvine.Pickle because no
-/// .NET package reads this format; it follows torch/serialization.py's _legacy_save and _legacy_load.</summary>
+/// .NET package reads this format; it follows torch/serialization.py's _legacy_save and _legacy_load.</remarks>
 public static class TorchLegacyCheckpoint
 {
     public static readonly BigInteger MagicNumber = BigInteger.Parse("01950a86a20f9469cfc6c", NumberStyles.HexNumber);

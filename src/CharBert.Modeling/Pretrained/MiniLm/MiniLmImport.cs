@@ -1,4 +1,5 @@
 using CharBert.Modeling.Checkpoints;
+using CharBert.Modeling.Modules;
 using CharBert.Modeling.Safetensors;
 using CharBert.Text.Vocab;
 using Onnx;

@@ -30,8 +30,14 @@ public static class GlueLayouts
 
     public static IReadOnlyList<TsvLayout> All { get; } = [Qnli, Mrpc, Cola, ColaTest, Sst2, Rte, Qqp];
 
-    public static TsvLayout ByName(string task) =>
+    /// <summary>The known task names, for messages.</summary>
+    public static string Names => string.Join(", ", All.Select(l => l.Task));
+
+    /// <summary>The layout named <paramref name="task"/> (case and '-' ignored: sst2 is sst-2), or null.</summary>
+    public static TsvLayout? Find(string task) =>
         All.FirstOrDefault(l => string.Equals(l.Task, task, StringComparison.OrdinalIgnoreCase)
-                                || string.Equals(l.Task.Replace("-", ""), task.Replace("-", ""), StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"unknown GLUE task '{task}'; known: {string.Join(", ", All.Select(l => l.Task))}", nameof(task));
+                                || string.Equals(l.Task.Replace("-", ""), task.Replace("-", ""), StringComparison.OrdinalIgnoreCase));
+
+    public static TsvLayout ByName(string task) =>
+        Find(task) ?? throw new ArgumentException($"unknown GLUE task '{task}'; known: {Names}");
 }

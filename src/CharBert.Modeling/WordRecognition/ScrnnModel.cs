@@ -3,7 +3,7 @@ using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
-namespace CharBert.Training.WordRecognition;
+namespace CharBert.Modeling.WordRecognition;
 
 /// <summary>ScRNN (Pruthi et al. 2019, defenses/scRNN/model.py): one bidirectional LSTM layer over the
 /// sentence's semi-character word vectors, then a linear layer to word classes (vocabulary + UNK).</summary>
@@ -18,8 +18,6 @@ public sealed class ScrnnModel : Module<Tensor, Tensor, Tensor>
         classifier = Linear(2 * hiddenSize, classCount);
         RegisterComponents();
     }
-
-    public static ScrnnModel For(ScrnnConfig config) => new(config.InputSize, config.HiddenSize, config.ClassCount);
 
     /// <param name="words">(B, T, 3 x alphabet) float word vectors, zero-padded after each sentence.</param>
     /// <param name="lengths">(B) int64 sentence lengths, on the CPU.</param>

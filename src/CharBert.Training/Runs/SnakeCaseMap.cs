@@ -1,10 +1,10 @@
+using CsvHelper.Configuration;
 using System.Globalization;
 using System.Text.Json;
-using CsvHelper.Configuration;
 
-namespace CharBert.Experiments.Results;
+namespace CharBert.Training.Runs;
 
-/// <summary>The experiment CSVs' column convention: a record's positional properties (its constructor parameters)
+/// <summary>The toolkit's CSV column convention (results.csv, the experiment CSVs): a record's positional properties (its constructor parameters)
 /// under their snake_case names, in declaration order (e.g. TestSet → test_set); derived properties are not columns.</summary>
 public class SnakeCaseMap<T> : ClassMap<T>
 {

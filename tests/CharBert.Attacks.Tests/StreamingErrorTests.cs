@@ -103,11 +103,11 @@ public class StreamingErrorTests
         var path = dir.File("in.txt");
         File.WriteAllText(path, GoodConll(50));
         var first = AttackFiles.Attack(new ConllAttackFormat(), path, dir.File("out"), "charbert2020");
-        var before = Directory.GetFiles(dir.File("out")).ToDictionary(Path.GetFileName, File.ReadAllBytes);
+        var before = Directory.GetFiles(dir.File("out")).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
 
         File.WriteAllText(path, GoodConll(400) + "broken line\n");
         Assert.Throws<DataFormatException>(() => AttackFiles.Attack(new ConllAttackFormat(), path, dir.File("out"), "charbert2020", chunkBytes: 64));
-        var after = Directory.GetFiles(dir.File("out")).ToDictionary(Path.GetFileName, File.ReadAllBytes);
+        var after = Directory.GetFiles(dir.File("out")).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
         Assert.That(after.Keys, Is.EquivalentTo(before.Keys));
         foreach (var (name, bytes) in before) Assert.That(after[name], Is.EqualTo(bytes), name);
         Assert.That(first.Manifest.Sets[0].Output.Sha256, Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(after[first.Manifest.Sets[0].Output.File]))));

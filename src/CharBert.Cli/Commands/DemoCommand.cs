@@ -23,7 +23,7 @@ public static class DemoCommand
         };
         var scale = new Option<double>("--scale")
         {
-            Description = "Multiplies data and training budget (1: about 25 minutes on an idle 2-core CPU; 0.25: a five-minute look)",
+            Description = "Multiplies data and training budget (1: 17 minutes measured on an idle 2-core CPU; smaller is quicker, larger trains more)",
             DefaultValueFactory = _ => 1.0,
         };
         var device = DeviceOption.Create();

@@ -30,9 +30,9 @@ public sealed class ScrnnTrainingStep
         model.train();
         var (words, lengths) = ScrnnBatch.EncodeInputs(noised, recognizer.Encoder, device);
         var target = ScrnnBatch.EncodeTargets(targets, (int)words.shape[1], device);
-        var logits = model.call(words, lengths);
+        var logits = model.call(words, lengths);  // (B, T, 3A) -> (B, T, K), K word classes
         var loss = nn.functional.cross_entropy(logits.reshape(-1, logits.shape[2]), target.reshape(-1),
-            ignore_index: ScrnnBatch.IgnoreTarget);
+            ignore_index: ScrnnBatch.IgnoreTarget);  // (B*T, K) vs (B*T) -> scalar
         optimizer.zero_grad();
         loss.backward();
         optimizer.step();

@@ -107,7 +107,7 @@ public sealed class WordRecognizer : IDisposable
     {
         using var scope = NewDisposeScope();
         var (words, lengths) = ScrnnBatch.EncodeInputs(batch, encoder, device);
-        var best = model.call(words, lengths).argmax(-1).cpu();
+        var best = model.call(words, lengths).argmax(-1).cpu();  // (B, T, K) -> (B, T), K word classes
         var flat = best.data<long>().ToArray();
         var width = (int)best.shape[1];
         return batch.Select((s, b) => flat.AsSpan(b * width, s.Length).ToArray()).ToArray();

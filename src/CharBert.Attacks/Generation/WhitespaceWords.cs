@@ -5,15 +5,15 @@ namespace CharBert.Attacks.Generation;
 /// rebuilt byte for byte with some words replaced.</summary>
 public sealed class WhitespaceWords
 {
-    readonly string _text;
-    readonly int[] _starts;
+    readonly string text;
+    readonly int[] starts;
 
     public IReadOnlyList<string> Words { get; }
 
     WhitespaceWords(string text, int[] starts, string[] words)
     {
-        _text = text;
-        _starts = starts;
+        this.text = text;
+        this.starts = starts;
         Words = words;
     }
 
@@ -36,20 +36,20 @@ public sealed class WhitespaceWords
     }
 
     /// <summary>UTF-16 offset of word <paramref name="index"/> in the original text.</summary>
-    public int StartOf(int index) => _starts[index];
+    public int StartOf(int index) => starts[index];
 
     /// <summary>The original text with each word replaced by <paramref name="replacements"/>[i]; separators kept.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Rebuild(IReadOnlyList<string> replacements)
     {
         if (replacements.Count != Words.Count) throw new ArgumentException("one replacement per word expected");
-        var builder = new System.Text.StringBuilder(_text.Length + 16);
+        var builder = new System.Text.StringBuilder(text.Length + 16);
         var position = 0;
         for (var w = 0; w < Words.Count; w++)
         {
-            builder.Append(_text, position, _starts[w] - position).Append(replacements[w]);
-            position = _starts[w] + Words[w].Length;
+            builder.Append(text, position, starts[w] - position).Append(replacements[w]);
+            position = starts[w] + Words[w].Length;
         }
-        return builder.Append(_text, position, _text.Length - position).ToString();
+        return builder.Append(text, position, text.Length - position).ToString();
     }
 }

@@ -10,7 +10,7 @@ public sealed class AddPerturbation(string alphabet, bool allowEnds = false) : I
     public const string LowerLetters = "abcdefghijklmnopqrstuvwxyz";
     public const string Letters = LowerLetters + "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
-    readonly string _alphabet = alphabet.Length > 0 && !alphabet.Any(char.IsWhiteSpace)
+    readonly string alphabet = alphabet.Length > 0 && !alphabet.Any(char.IsWhiteSpace)
         ? alphabet
         : throw new ArgumentException("the insertion alphabet must be non-empty and hold no whitespace (a token stays one token)");
 
@@ -27,7 +27,7 @@ public sealed class AddPerturbation(string alphabet, bool allowEnds = false) : I
         var range = EditRange.Insertion(word.Length, allowEnds);
         if (EditRange.IsEmpty(range)) return PerturbationOutcome.NoPosition(Type, word);
         var i = rng.NextInclusive(range.First, range.Last);
-        var c = _alphabet[rng.NextInt(_alphabet.Length)];
+        var c = alphabet[rng.NextInt(alphabet.Length)];
         return new(Type, WordEdits.Insert(word, i, c), i, true);
     }
 
@@ -36,7 +36,7 @@ public sealed class AddPerturbation(string alphabet, bool allowEnds = false) : I
         var range = EditRange.Insertion(word.Length, allowEnds);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = range.First; i <= range.Last; i++)
-        foreach (var c in _alphabet)
+        foreach (var c in alphabet)
         {
             var attacked = WordEdits.Insert(word, i, c);
             if (seen.Add(attacked)) yield return new(Type, attacked, i, true);

@@ -14,13 +14,13 @@ public sealed class OcrPerturbation(IReadOnlyList<(string From, string To)>? rul
         ("S", "5"), ("5", "S"), ("B", "8"), ("e", "c"), ("c", "e"), ("h", "b"), ("u", "v"), ("g", "q"),
     ];
 
-    readonly IReadOnlyList<(string From, string To)> _rules = rules ?? DefaultRules;
+    readonly IReadOnlyList<(string From, string To)> rules = rules ?? DefaultRules;
 
     public PerturbationType Type => PerturbationType.Ocr;
 
     public IReadOnlyDictionary<string, string> Parameters => new Dictionary<string, string>
     {
-        ["rules"] = string.Join(" ", _rules.Select(r => $"{r.From}>{r.To}")),
+        ["rules"] = string.Join(" ", rules.Select(r => $"{r.From}>{r.To}")),
         ["allow_ends"] = allowEnds.ToString().ToLowerInvariant(),
     };
 
@@ -28,9 +28,9 @@ public sealed class OcrPerturbation(IReadOnlyList<(string From, string To)>? rul
     {
         var (first, last) = EditRange.Character(word.Length, allowEnds);
         var matches = new List<(int, int)>();
-        for (var r = 0; r < _rules.Count; r++)
+        for (var r = 0; r < rules.Count; r++)
         {
-            var from = _rules[r].From;
+            var from = rules[r].From;
             for (var i = first; i + from.Length - 1 <= last; i++)
                 if (string.CompareOrdinal(word, i, from, 0, from.Length) == 0) matches.Add((i, r));
         }
@@ -42,7 +42,7 @@ public sealed class OcrPerturbation(IReadOnlyList<(string From, string To)>? rul
         var matches = Matches(word);
         if (matches.Count == 0) return PerturbationOutcome.NoPosition(Type, word);
         var (index, rule) = matches[rng.NextInt(matches.Count)];
-        return new(Type, WordEdits.ReplaceRange(word, index, _rules[rule].From.Length, _rules[rule].To), index, true);
+        return new(Type, WordEdits.ReplaceRange(word, index, rules[rule].From.Length, rules[rule].To), index, true);
     }
 
     public IEnumerable<PerturbationOutcome> Enumerate(string word)
@@ -50,7 +50,7 @@ public sealed class OcrPerturbation(IReadOnlyList<(string From, string To)>? rul
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (index, rule) in Matches(word))
         {
-            var attacked = WordEdits.ReplaceRange(word, index, _rules[rule].From.Length, _rules[rule].To);
+            var attacked = WordEdits.ReplaceRange(word, index, rules[rule].From.Length, rules[rule].To);
             if (seen.Add(attacked)) yield return new(Type, attacked, index, true);
         }
     }

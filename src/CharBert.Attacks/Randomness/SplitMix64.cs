@@ -6,9 +6,9 @@ namespace CharBert.Attacks.Randomness;
 public struct SplitMix64(ulong seed)
 {
     const ulong Golden = 0x9E3779B97F4A7C15UL;
-    ulong _state = seed;
+    ulong state = seed;
 
-    public ulong NextUInt64() => Mix(_state += Golden);
+    public ulong NextUInt64() => Mix(state += Golden);
 
     /// <summary>Uniform integer in [0, <paramref name="exclusiveMax"/>) without modulo bias (Lemire 2019).</summary>
     public int NextInt(int exclusiveMax)

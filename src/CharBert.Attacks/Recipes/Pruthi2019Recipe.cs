@@ -13,7 +13,7 @@ namespace CharBert.Attacks.Recipes;
 /// with <see cref="AdversarialCandidates"/>.</summary>
 public sealed class Pruthi2019Recipe : AttackRecipe
 {
-    readonly IPerturbation[] _perturbations;
+    readonly IPerturbation[] perturbations;
 
     public static readonly IReadOnlyList<PerturbationType> DefaultTypes =
         [PerturbationType.Drop, PerturbationType.Add, PerturbationType.Swap, PerturbationType.Keyboard];
@@ -23,13 +23,13 @@ public sealed class Pruthi2019Recipe : AttackRecipe
     {
         if (rate is < 0 or > 1 || double.IsNaN(rate)) throw new ArgumentException($"--rate must be in [0, 1], got {rate}");
         Types = RequireTypes(Name, types, DefaultTypes);
-        _perturbations = Types.Select(new PerturbationSettings(AddPerturbation.LowerLetters, KeyboardMap.Pruthi2019).Create).ToArray();
+        perturbations = Types.Select(new PerturbationSettings(AddPerturbation.LowerLetters, KeyboardMap.Pruthi2019).Create).ToArray();
         var stopwords = StopwordList.English;
 
         Constraints = [new MinWordLength(Types.Min(MinLengthOf)), new NotPunctuation(), new NotStopword(stopwords)];
         Selection = new EachEligibleWordWithProbability(rate);
-        Editing = new WordEditing(new UniformAmongLongEnough(_perturbations, MinLengthOf));
-        Parameters = DescribePerturbations(_perturbations, new Dictionary<string, string>
+        Editing = new WordEditing(new UniformAmongLongEnough(perturbations, MinLengthOf));
+        Parameters = DescribePerturbations(perturbations, new Dictionary<string, string>
         {
             ["mode"] = "random",
             ["rate"] = rate.ToString("R", CultureInfo.InvariantCulture),
@@ -49,7 +49,7 @@ public sealed class Pruthi2019Recipe : AttackRecipe
     public IEnumerable<PerturbationOutcome> AdversarialCandidates(string word)
     {
         if (!IsAttackable(word)) yield break;
-        foreach (var perturbation in _perturbations)
+        foreach (var perturbation in perturbations)
             if (word.Length >= MinLengthOf(perturbation.Type))
                 foreach (var candidate in perturbation.Enumerate(word))
                     yield return candidate;

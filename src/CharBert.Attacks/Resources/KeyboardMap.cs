@@ -6,8 +6,8 @@ namespace CharBert.Attacks.Resources;
 /// <summary>Keyboard neighbours per key. Keys are matched lower-cased; neighbours are returned as stored.</summary>
 public sealed class KeyboardMap
 {
-    readonly string[] _ascii = new string[128];
-    readonly Dictionary<char, string> _other = new();
+    readonly string[] ascii = new string[128];
+    readonly Dictionary<char, string> other = new();
 
     public string Name { get; }
 
@@ -17,12 +17,12 @@ public sealed class KeyboardMap
     public KeyboardMap(string name, IReadOnlyDictionary<char, string> neighbours)
     {
         Name = name;
-        Array.Fill(_ascii, "");
+        Array.Fill(ascii, "");
         foreach (var (key, value) in neighbours)
         {
             if (value.Any(char.IsWhiteSpace)) throw new ArgumentException($"keyboard map {name}: neighbour of '{key}' is whitespace");
             var lower = char.ToLowerInvariant(key);
-            if (lower < 128) _ascii[lower] = value; else _other[lower] = value;
+            if (lower < 128) ascii[lower] = value; else other[lower] = value;
             PairCount += value.Length;
         }
     }
@@ -30,7 +30,7 @@ public sealed class KeyboardMap
     public string Neighbours(char c)
     {
         var lower = char.ToLowerInvariant(c);
-        return lower < 128 ? _ascii[lower] : _other.GetValueOrDefault(lower, "");
+        return lower < 128 ? ascii[lower] : other.GetValueOrDefault(lower, "");
     }
 
     /// <summary>The staggered-QWERTY map reconstructed from CharBERT's published attack sets

@@ -8,10 +8,10 @@ namespace CharBert.Attacks.Resources;
 /// misspelling capitalised).</summary>
 public sealed class MisspellingTable
 {
-    readonly Dictionary<string, List<string>> _entries = new(StringComparer.Ordinal);
+    readonly Dictionary<string, List<string>> entries = new(StringComparer.Ordinal);
 
     public string Source { get; }
-    public int Count => _entries.Count;
+    public int Count => entries.Count;
 
     MisspellingTable(string source) => Source = source;
 
@@ -30,7 +30,7 @@ public sealed class MisspellingTable
                 throw new DataFormatException(pathForErrors, lineNumber, $"expected 'correct<TAB>misspelling' (2 fields), found {fields.Length}");
             if (fields.Any(f => f.Length == 0 || f.Any(char.IsWhiteSpace)))
                 throw new DataFormatException(pathForErrors, lineNumber, "fields must be non-empty single words without whitespace");
-            if (!table._entries.TryGetValue(fields[0], out var list)) table._entries[fields[0]] = list = [];
+            if (!table.entries.TryGetValue(fields[0], out var list)) table.entries[fields[0]] = list = [];
             if (!list.Contains(fields[1]) && fields[1] != fields[0]) list.Add(fields[1]);
         }
         return table;
@@ -38,9 +38,9 @@ public sealed class MisspellingTable
 
     public IReadOnlyList<string> Lookup(string word)
     {
-        if (_entries.TryGetValue(word, out var exact)) return exact;
+        if (entries.TryGetValue(word, out var exact)) return exact;
         var lower = word.ToLowerInvariant();
-        if (lower == word || !_entries.TryGetValue(lower, out var folded)) return [];
+        if (lower == word || !entries.TryGetValue(lower, out var folded)) return [];
         return char.IsUpper(word[0]) ? folded.Select(m => char.ToUpperInvariant(m[0]) + m[1..]).ToArray() : folded;
     }
 }

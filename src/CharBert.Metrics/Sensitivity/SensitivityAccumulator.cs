@@ -5,8 +5,8 @@ namespace CharBert.Metrics.Sensitivity;
 /// and the words it left alone.</summary>
 public sealed class SensitivityAccumulator
 {
-    double _attackedSum, _unattackedSum;
-    int _attackedWords, _unattackedWords;
+    double attackedSum, unattackedSum;
+    int attackedWords, unattackedWords;
 
     /// <summary>Adds one sentence's word vectors; <paramref name="wasAttacked"/>[i] says whether word i was perturbed.</summary>
     public void Add(IReadOnlyList<float[]> clean, IReadOnlyList<float[]> attacked, IReadOnlyList<bool> wasAttacked)
@@ -17,15 +17,15 @@ public sealed class SensitivityAccumulator
         for (var i = 0; i < clean.Count; i++)
         {
             var distance = SensitivityMetric.WordDistance(clean[i], attacked[i]);
-            if (wasAttacked[i]) { _attackedSum += distance; _attackedWords++; }
-            else { _unattackedSum += distance; _unattackedWords++; }
+            if (wasAttacked[i]) { attackedSum += distance; attackedWords++; }
+            else { unattackedSum += distance; unattackedWords++; }
         }
     }
 
     public SensitivityReport Report() => new(
-        Mean(_attackedSum + _unattackedSum, _attackedWords + _unattackedWords), _attackedWords + _unattackedWords,
-        Mean(_attackedSum, _attackedWords), _attackedWords,
-        Mean(_unattackedSum, _unattackedWords), _unattackedWords);
+        Mean(attackedSum + unattackedSum, attackedWords + unattackedWords), attackedWords + unattackedWords,
+        Mean(attackedSum, attackedWords), attackedWords,
+        Mean(unattackedSum, unattackedWords), unattackedWords);
 
     static double? Mean(double sum, int count) => count == 0 ? null : sum / count;
 }

@@ -33,9 +33,9 @@ public sealed class BertLMPredictionHead : nn.Module<Tensor, Tensor?, (Tensor Sc
     public override (Tensor Scores, Tensor? TermScores) forward(Tensor sequenceOutput, Tensor? charSequenceOutput)
     {
         using var scope = NewDisposeScope();
-        var scores = Autocast.ToFloat32(Autocast.Linear(transform.forward(sequenceOutput), tiedDecoderWeight())) + bias;
+        var scores = Autocast.ToFloat32(Autocast.Linear(transform.forward(sequenceOutput), tiedDecoderWeight())) + bias;  // (B, T, H) -> (B, T, V); (M, H) -> (M, V) on labelled rows
         var termScores = adv_transform is not null && charSequenceOutput is not null
-            ? Autocast.ToFloat32(Autocast.Linear(adv_decoder!, adv_transform.forward(charSequenceOutput))).MoveToOuterDisposeScope()
+            ? Autocast.ToFloat32(Autocast.Linear(adv_decoder!, adv_transform.forward(charSequenceOutput))).MoveToOuterDisposeScope()  // (B, T, H) -> (B, T, W), W term vocabulary size
             : null;
         return (scores.MoveToOuterDisposeScope(), termScores);
     }

@@ -24,6 +24,6 @@ public sealed class BertPredictionHeadTransform : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor hiddenStates)
     {
         using var scope = NewDisposeScope();
-        return Autocast.LayerNorm(layerNorm, activation(Autocast.Linear(dense, hiddenStates))).MoveToOuterDisposeScope();
+        return Autocast.LayerNorm(layerNorm, activation(Autocast.Linear(dense, hiddenStates))).MoveToOuterDisposeScope();  // (..., H) -> (..., H)
     }
 }

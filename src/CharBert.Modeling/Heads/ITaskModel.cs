@@ -48,7 +48,7 @@ public abstract class TaskModel : nn.Module<ModelBatch, TaskOutput>, ITaskModel
 
     /// <summary>concat(token, char) per position for CharBERT, the token channel for BERT.</summary>
     protected static Tensor SequenceFeatures(EncoderOutput encoded) =>
-        encoded.CharSequenceOutput is { } chars ? cat(new[] { encoded.SequenceOutput, chars }, -1) : encoded.SequenceOutput.alias();
+        encoded.CharSequenceOutput is { } chars ? cat(new[] { encoded.SequenceOutput, chars }, -1) : encoded.SequenceOutput.alias();  // (B, T, F): F = 2H with the char channel, else H
 
     protected static long FeatureWidth(nn.Module<ModelBatch, EncoderOutput> encoder, CharBertConfig config) =>
         ((IEncoderModel)encoder).HasCharChannel ? 2L * config.HiddenSize : config.HiddenSize;

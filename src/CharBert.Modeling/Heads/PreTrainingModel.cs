@@ -5,7 +5,8 @@ using CharBert.Modeling.Modules;
 namespace CharBert.Modeling.Heads;
 
 /// <summary>CharBertForMaskedLM (MLM on the token channel + NLM term prediction on the char channel) / BertForMaskedLM.
-/// Labels -1 and -100 are ignored; Loss = MaskedLmLoss + TermLoss (those present).</summary>
+/// Labels -1 and -100 are ignored; Loss = MaskedLmLoss + TermLoss (those present).
+/// Shapes: B batch, T subword positions, H hidden size, V vocabulary, M labelled positions in the batch.</summary>
 public sealed class PreTrainingModel : TaskModel
 {
     /// <summary>When set and labels are given, the MLM and NLM decoders run only at the labelled positions (about a tenth
@@ -66,9 +67,9 @@ public sealed class PreTrainingModel : TaskModel
     /// <summary>The rows of (B, T, H) <paramref name="states"/> whose label is not ignored (-1 or -100): (M, H), and those labels (M).</summary>
     private static (Tensor Rows, Tensor Targets) Labelled(Tensor states, Tensor labels)
     {
-        var flat = labels.reshape(-1);
+        var flat = labels.reshape(-1);  // (B, T) -> (B*T)
         var keep = (flat >= 0).nonzero().squeeze(1);                                   // (M)
-        return (states.reshape(-1, states.shape[^1]).index_select(0, keep), flat.index_select(0, keep));
+        return (states.reshape(-1, states.shape[^1]).index_select(0, keep), flat.index_select(0, keep));  // (B*T, H) -> (M, H); (M)
     }
 
     /// <summary>Mean cross-entropy over the rows; 0 (with a gradient path) when no position is labelled.</summary>
@@ -80,7 +81,7 @@ public sealed class PreTrainingModel : TaskModel
     /// positions at random) contributes 0, where PyTorch's mean over no element gives NaN.</summary>
     private static Tensor IgnoringCrossEntropy(Tensor scores, Tensor labels)
     {
-        var flat = labels.view(-1);
+        var flat = labels.view(-1);  // (B, T) -> (B*T)
         flat = where(flat == -100, tensor(-1L, device: flat.device), flat);
         var total = nn.functional.cross_entropy(scores.view(-1, scores.shape[^1]), flat, ignore_index: -1, reduction: nn.Reduction.Sum);
         return total / (flat != -1).sum().clamp_min(1);

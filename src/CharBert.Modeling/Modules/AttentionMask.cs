@@ -8,7 +8,7 @@ public static class AttentionMask
     public static Tensor ToAdditive(Tensor attentionMask, ScalarType dtype)
     {
         using var scope = NewDisposeScope();
-        var extended = attentionMask.unsqueeze(1).unsqueeze(2).to_type(dtype);
+        var extended = attentionMask.unsqueeze(1).unsqueeze(2).to_type(dtype);  // (B, T) -> (B, 1, 1, T): broadcasts over heads and query positions
         return ((1.0 - extended) * -10000.0).MoveToOuterDisposeScope();
     }
 }

@@ -17,6 +17,6 @@ public sealed class BertAttention : nn.Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor hiddenStates, Tensor additiveMask)
     {
         using var scope = NewDisposeScope();
-        return output.forward(self.forward(hiddenStates, additiveMask), hiddenStates).MoveToOuterDisposeScope();
+        return output.forward(self.forward(hiddenStates, additiveMask), hiddenStates).MoveToOuterDisposeScope();  // (B, T, H) -> (B, T, H)
     }
 }

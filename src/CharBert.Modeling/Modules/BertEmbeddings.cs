@@ -5,7 +5,8 @@ using static TorchSharp.torch;
 
 namespace CharBert.Modeling.Modules;
 
-/// <summary>Word + position + token-type embeddings, LayerNorm, dropout (original BertEmbeddings).</summary>
+/// <summary>Word + position + token-type embeddings, LayerNorm, dropout (original BertEmbeddings).
+/// Shapes: B batch, T subword positions, H hidden size.</summary>
 public sealed class BertEmbeddings : nn.Module<Tensor, Tensor?, Tensor>
 {
     private readonly Embedding word_embeddings;
@@ -30,9 +31,9 @@ public sealed class BertEmbeddings : nn.Module<Tensor, Tensor?, Tensor>
     {
         using var scope = NewDisposeScope();
         var seqLength = inputIds.shape[1];
-        var positionIds = arange(seqLength, dtype: ScalarType.Int64, device: inputIds.device).unsqueeze(0).expand(inputIds.shape);
+        var positionIds = arange(seqLength, dtype: ScalarType.Int64, device: inputIds.device).unsqueeze(0).expand(inputIds.shape);  // (T) -> (1, T) -> (B, T)
         tokenTypeIds ??= zeros_like(inputIds);
-        var embeddings = word_embeddings.forward(inputIds) + position_embeddings.forward(positionIds) + token_type_embeddings.forward(tokenTypeIds);
-        return dropout.forward(Autocast.LayerNorm(layerNorm, embeddings)).MoveToOuterDisposeScope();
+        var embeddings = word_embeddings.forward(inputIds) + position_embeddings.forward(positionIds) + token_type_embeddings.forward(tokenTypeIds);  // 3 x (B, T, H) summed
+        return dropout.forward(Autocast.LayerNorm(layerNorm, embeddings)).MoveToOuterDisposeScope();  // (B, T, H)
     }
 }

@@ -19,7 +19,7 @@ public sealed class BertEncoder : nn.Module<Tensor, Tensor, Tensor>
         using var scope = NewDisposeScope();
         foreach (var l in layer)
         {
-            hiddenStates = l.forward(hiddenStates, additiveMask);
+            hiddenStates = l.forward(hiddenStates, additiveMask);  // (B, T, H), mask (B, 1, 1, T)
             layerOutputs?.Add(hiddenStates);
         }
         if (layerOutputs is not null)

@@ -19,6 +19,6 @@ public sealed class BertIntermediate : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor hiddenStates)
     {
         using var scope = NewDisposeScope();
-        return activation(Autocast.Linear(dense, hiddenStates)).MoveToOuterDisposeScope();
+        return activation(Autocast.Linear(dense, hiddenStates)).MoveToOuterDisposeScope();  // (B, T, H) -> (B, T, I), I intermediate size
     }
 }

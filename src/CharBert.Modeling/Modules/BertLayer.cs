@@ -20,7 +20,7 @@ public sealed class BertLayer : nn.Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor hiddenStates, Tensor additiveMask)
     {
         using var scope = NewDisposeScope();
-        var attentionOutput = attention.forward(hiddenStates, additiveMask);
-        return output.forward(intermediate.forward(attentionOutput), attentionOutput).MoveToOuterDisposeScope();
+        var attentionOutput = attention.forward(hiddenStates, additiveMask);  // (B, T, H)
+        return output.forward(intermediate.forward(attentionOutput), attentionOutput).MoveToOuterDisposeScope();  // (B, T, H) -> (B, T, I) -> (B, T, H), I intermediate size
     }
 }

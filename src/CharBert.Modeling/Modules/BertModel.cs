@@ -25,14 +25,14 @@ public sealed class BertModel : nn.Module<ModelBatch, EncoderOutput>, IEncoderMo
     public EncoderOutput Encode(ModelBatch batch, bool outputHiddenStates = false)
     {
         using var scope = NewDisposeScope();
-        var tokenEmbeddings = embeddings.forward(batch.InputIds, batch.TokenTypeIds);
-        var mask = AttentionMask.ToAdditive(batch.AttentionMask, tokenEmbeddings.dtype);
+        var tokenEmbeddings = embeddings.forward(batch.InputIds, batch.TokenTypeIds);  // (B, T) -> (B, T, H)
+        var mask = AttentionMask.ToAdditive(batch.AttentionMask, tokenEmbeddings.dtype);  // (B, T) -> (B, 1, 1, T)
         var layers = outputHiddenStates ? new List<Tensor>() : null;
-        var sequence = encoder.Run(tokenEmbeddings, mask, layers);
+        var sequence = encoder.Run(tokenEmbeddings, mask, layers);  // (B, T, H)
         return new EncoderOutput
         {
             SequenceOutput = sequence.MoveToOuterDisposeScope(),
-            PooledOutput = pooler.forward(sequence).MoveToOuterDisposeScope(),
+            PooledOutput = pooler.forward(sequence).MoveToOuterDisposeScope(),  // (B, H)
             TokenEmbeddings = tokenEmbeddings.MoveToOuterDisposeScope(),
             TokenHiddenStates = layers?.Select(l => l.MoveToOuterDisposeScope()).Prepend(tokenEmbeddings.alias().MoveToOuterDisposeScope()).ToList(),
         };

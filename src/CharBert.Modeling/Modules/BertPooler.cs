@@ -18,6 +18,6 @@ public sealed class BertPooler : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor hiddenStates)
     {
         using var scope = NewDisposeScope();
-        return tanh(Autocast.Linear(dense, hiddenStates.select(1, 0))).MoveToOuterDisposeScope();
+        return tanh(Autocast.Linear(dense, hiddenStates.select(1, 0))).MoveToOuterDisposeScope();  // (B, T, H) -> (B, H)
     }
 }

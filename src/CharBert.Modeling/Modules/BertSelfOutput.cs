@@ -23,6 +23,6 @@ public sealed class BertSelfOutput : nn.Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor hiddenStates, Tensor residual)
     {
         using var scope = NewDisposeScope();
-        return Autocast.LayerNorm(layerNorm, dropout.forward(Autocast.Linear(dense, hiddenStates)) + residual).MoveToOuterDisposeScope();
+        return Autocast.LayerNorm(layerNorm, dropout.forward(Autocast.Linear(dense, hiddenStates)) + residual).MoveToOuterDisposeScope();  // (B, T, I or H) -> (B, T, H)
     }
 }

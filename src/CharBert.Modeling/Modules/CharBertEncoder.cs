@@ -9,7 +9,8 @@ namespace CharBert.Modeling.Modules;
 /// the char channel; then fusion: word_linear1 / char_linear1 (no bias), concat, Conv1d(2H→H, kernel 3, padding 1),
 /// and each channel = its LayerNorm(fusion + its layer output). The original BERT variant builds its fusion list from
 /// ONE Conv1d, so by default a single conv is registered as fusion_layer_list.0 and used by every layer.
-/// With batch_channels the two channels run through the layer as one batch (same maths, fewer kernel launches).</summary>
+/// With batch_channels the two channels run through the layer as one batch (same maths, fewer kernel launches).
+/// Shapes: B batch, T subword positions, H hidden size; both channels are (B, T, H), the additive mask (B, 1, 1, T).</summary>
 public sealed class CharBertEncoder : nn.Module<Tensor, Tensor, Tensor, (Tensor Token, Tensor Char)>
 {
     private readonly ModuleList<BertLayer> layer;
@@ -46,15 +47,15 @@ public sealed class CharBertEncoder : nn.Module<Tensor, Tensor, Tensor, (Tensor 
     {
         using var scope = NewDisposeScope();
         var batch = tokenStates.shape[0];
-        var doubledMask = config.BatchChannels ? cat(new[] { additiveMask, additiveMask }, 0) : null;
+        var doubledMask = config.BatchChannels ? cat(new[] { additiveMask, additiveMask }, 0) : null;  // (B, 1, 1, T) -> (2B, 1, 1, T)
         for (var i = 0; i < layer.Count; i++)
         {
             Tensor wordOutputs, charOutputs;
             if (doubledMask is not null)
             {
-                var both = layer[i].forward(cat(new[] { tokenStates, charStates }, 0), doubledMask);
-                wordOutputs = both.narrow(0, 0, batch);
-                charOutputs = both.narrow(0, batch, batch);
+                var both = layer[i].forward(cat(new[] { tokenStates, charStates }, 0), doubledMask);  // 2 x (B, T, H) -> (2B, T, H)
+                wordOutputs = both.narrow(0, 0, batch);  // (B, T, H)
+                charOutputs = both.narrow(0, batch, batch);  // (B, T, H)
             }
             else
             {
@@ -76,19 +77,19 @@ public sealed class CharBertEncoder : nn.Module<Tensor, Tensor, Tensor, (Tensor 
     private (Tensor Token, Tensor Char) Fuse(int layerIndex, Tensor wordOutputs, Tensor charOutputs)
     {
         if (config.Fusion == FusionKind.None) return (wordOutputs, charOutputs);
-        var wordTransform = Autocast.Linear(word_linear1!, wordOutputs);
-        var charTransform = Autocast.Linear(char_linear1!, charOutputs);
+        var wordTransform = Autocast.Linear(word_linear1!, wordOutputs);  // (B, T, H)
+        var charTransform = Autocast.Linear(char_linear1!, charOutputs);  // (B, T, H)
         Tensor shared;
         if (config.Fusion == FusionKind.Conv)
         {
             var conv = fusion_layer_list![config.FusionSharing == FusionSharing.Shared ? 0 : layerIndex];
-            shared = Autocast.Conv1d(conv, cat(new[] { wordTransform, charTransform }, -1).permute(0, 2, 1)).permute(0, 2, 1);
+            shared = Autocast.Conv1d(conv, cat(new[] { wordTransform, charTransform }, -1).permute(0, 2, 1)).permute(0, 2, 1);  // (B, T, 2H) -> (B, 2H, T) -> (B, H, T) -> (B, T, H)
         }
         else
         {
             shared = wordTransform + charTransform;
         }
-        return (Autocast.LayerNorm(word_norm!, shared + wordOutputs), Autocast.LayerNorm(char_norm!, shared + charOutputs));
+        return (Autocast.LayerNorm(word_norm!, shared + wordOutputs), Autocast.LayerNorm(char_norm!, shared + charOutputs));  // 2 x (B, T, H)
     }
 
     public override (Tensor Token, Tensor Char) forward(Tensor tokenStates, Tensor charStates, Tensor additiveMask) =>

@@ -32,17 +32,17 @@ public sealed class CharBertModel : nn.Module<ModelBatch, EncoderOutput>, IEncod
         if (batch.CharInputIds is null || batch.StartIds is null || batch.EndIds is null)
             throw new ArgumentException("CharBERT needs CharInputIds, StartIds and EndIds in the batch");
         using var scope = NewDisposeScope();
-        var tokenEmbeddings = embeddings.forward(batch.InputIds, batch.TokenTypeIds);
-        var charEmbeddings = char_embeddings.forward(batch.CharInputIds, batch.StartIds, batch.EndIds);
-        var mask = AttentionMask.ToAdditive(batch.AttentionMask, tokenEmbeddings.dtype);
+        var tokenEmbeddings = embeddings.forward(batch.InputIds, batch.TokenTypeIds);  // (B, T) -> (B, T, H)
+        var charEmbeddings = char_embeddings.forward(batch.CharInputIds, batch.StartIds, batch.EndIds);  // (B, C) -> (B, T, H)
+        var mask = AttentionMask.ToAdditive(batch.AttentionMask, tokenEmbeddings.dtype);  // (B, T) -> (B, 1, 1, T)
         var layers = outputHiddenStates ? new List<(Tensor Token, Tensor Char)>() : null;
-        var (sequence, chars) = encoder.Run(tokenEmbeddings, charEmbeddings, mask, layers);
+        var (sequence, chars) = encoder.Run(tokenEmbeddings, charEmbeddings, mask, layers);  // 2 x (B, T, H)
         var output = new EncoderOutput
         {
             SequenceOutput = sequence.MoveToOuterDisposeScope(),
             CharSequenceOutput = chars.MoveToOuterDisposeScope(),
-            PooledOutput = pooler.forward(sequence).MoveToOuterDisposeScope(),
-            CharPooledOutput = pooler.forward(chars).MoveToOuterDisposeScope(),
+            PooledOutput = pooler.forward(sequence).MoveToOuterDisposeScope(),  // (B, H)
+            CharPooledOutput = pooler.forward(chars).MoveToOuterDisposeScope(),  // (B, H)
             TokenEmbeddings = tokenEmbeddings.MoveToOuterDisposeScope(),
             CharEmbeddings = charEmbeddings.MoveToOuterDisposeScope(),
             TokenHiddenStates = layers?.Select(l => l.Token.MoveToOuterDisposeScope()).Prepend(tokenEmbeddings.alias().MoveToOuterDisposeScope()).ToList(),

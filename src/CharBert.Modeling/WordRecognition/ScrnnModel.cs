@@ -28,8 +28,8 @@ public sealed class ScrnnModel : Module<Tensor, Tensor, Tensor>
         var (outputPacked, _, _) = lstm.call(packed);
         using (outputPacked)
         {
-            var (states, _) = nn.utils.rnn.pad_packed_sequence(outputPacked, batch_first: true, total_length: words.shape[1]);
-            return classifier.call(states);
+            var (states, _) = nn.utils.rnn.pad_packed_sequence(outputPacked, batch_first: true, total_length: words.shape[1]);  // (B, T, 2 x hidden)
+            return classifier.call(states);  // (B, T, 2 x hidden) -> (B, T, classes)
         }
     }
 }

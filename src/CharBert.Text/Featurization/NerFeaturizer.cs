@@ -10,22 +10,22 @@ namespace CharBert.Text.Featurization;
 /// </summary>
 public sealed class NerFeaturizer
 {
-    private readonly WordPieceTokenizer _tokenizer;
-    private readonly CharFeaturizer _chars;
-    private readonly FeaturizationOptions _options;
-    private readonly Dictionary<string, int> _labelIds;
+    private readonly WordPieceTokenizer tokenizer;
+    private readonly CharFeaturizer chars;
+    private readonly FeaturizationOptions options;
+    private readonly Dictionary<string, int> labelIds;
 
     public NerFeaturizer(WordPieceTokenizer tokenizer, CharVocabulary charVocabulary, int maxSeqLength,
         IReadOnlyList<string> labels, FeaturizationOptions? options = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxSeqLength, 3);
-        _tokenizer = tokenizer;
-        _options = options ?? FeaturizationOptions.Original;
-        _chars = new CharFeaturizer(charVocabulary, maxSeqLength, _options);
+        this.tokenizer = tokenizer;
+        this.options = options ?? FeaturizationOptions.Original;
+        chars = new CharFeaturizer(charVocabulary, maxSeqLength, this.options);
         MaxSeqLength = maxSeqLength;
         Labels = labels;
-        _labelIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < labels.Count; i++) _labelIds[labels[i]] = i;
+        labelIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < labels.Count; i++) labelIds[labels[i]] = i;
     }
 
     public int MaxSeqLength { get; }
@@ -35,7 +35,7 @@ public sealed class NerFeaturizer
     public List<string>[] TokenizeWords(IReadOnlyList<string> words)
     {
         var result = new List<string>[words.Count];
-        for (int i = 0; i < words.Count; i++) result[i] = _tokenizer.Tokenize(words[i]);
+        for (int i = 0; i < words.Count; i++) result[i] = tokenizer.Tokenize(words[i]);
         return result;
     }
 
@@ -43,16 +43,16 @@ public sealed class NerFeaturizer
     {
         if (words.Count != labels.Count)
             throw new ArgumentException($"Example {exampleIndex}: {words.Count} words but {labels.Count} labels.");
-        int pad = _options.PadTokenLabelId;
+        int pad = options.PadTokenLabelId;
         var tokens = new List<string>();
         var labelIds = new List<int>();
         var wordTokens = TokenizeWords(words);
         for (int w = 0; w < words.Count; w++)
         {
-            if (!_labelIds.TryGetValue(labels[w], out var labelId))
+            if (!this.labelIds.TryGetValue(labels[w], out var labelId))
                 throw new ArgumentException($"Example {exampleIndex}: label '{labels[w]}' of word {w} is not in the label list.");
             var pieces = wordTokens[w];
-            if (pieces.Count == 0 && _options.SkipWordsWithoutTokens) continue;
+            if (pieces.Count == 0 && options.SkipWordsWithoutTokens) continue;
             tokens.AddRange(pieces);
             labelIds.Add(labelId);
             for (int k = 1; k < pieces.Count; k++) labelIds.Add(pad);
@@ -74,13 +74,13 @@ public sealed class NerFeaturizer
         var segments = new int[MaxSeqLength];
         var paddedLabels = new int[MaxSeqLength];
         Array.Fill(paddedLabels, pad);
-        var ids = _tokenizer.ConvertTokensToIds(sequence);
+        var ids = tokenizer.ConvertTokensToIds(sequence);
         ids.CopyTo(inputIds, 0);
         for (int i = 0; i < ids.Length; i++) attention[i] = 1;
-        segments[0] = _options.ClsTokenSegmentId;
+        segments[0] = options.ClsTokenSegmentId;
         labelIds.CopyTo(paddedLabels, 1);
 
-        var chars = _chars.Featurize(sequence);
+        var chars = this.chars.Featurize(sequence);
         return new InputFeatures(inputIds, attention, segments, chars.CharInputIds, chars.StartIds, chars.EndIds)
         {
             LabelIds = paddedLabels,

@@ -9,16 +9,16 @@ namespace CharBert.Text.Featurization;
 /// </summary>
 public sealed class SequenceFeaturizer
 {
-    private readonly WordPieceTokenizer _tokenizer;
-    private readonly CharFeaturizer _chars;
+    private readonly WordPieceTokenizer tokenizer;
+    private readonly CharFeaturizer chars;
     private const int PadId = 0;
 
     public SequenceFeaturizer(WordPieceTokenizer tokenizer, CharVocabulary charVocabulary, int maxSeqLength,
         FeaturizationOptions? options = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxSeqLength, 3);
-        _tokenizer = tokenizer;
-        _chars = new CharFeaturizer(charVocabulary, maxSeqLength, options ?? FeaturizationOptions.Original);
+        this.tokenizer = tokenizer;
+        chars = new CharFeaturizer(charVocabulary, maxSeqLength, options ?? FeaturizationOptions.Original);
         MaxSeqLength = maxSeqLength;
     }
 
@@ -26,20 +26,20 @@ public sealed class SequenceFeaturizer
 
     public InputFeatures Featurize(string textA, string? textB, int? labelId, int exampleIndex = 0)
     {
-        var idsA = new List<int>(_tokenizer.Encode(textA));
-        var idsB = textB is null ? null : new List<int>(_tokenizer.Encode(textB));
+        var idsA = new List<int>(tokenizer.Encode(textA));
+        var idsB = textB is null ? null : new List<int>(tokenizer.Encode(textB));
         int special = idsB is null ? 2 : 3;
         int excess = idsA.Count + (idsB?.Count ?? 0) + special - MaxSeqLength;
         TruncateLongestFirst(idsA, idsB, excess);
 
-        var sequence = new List<int>(MaxSeqLength) { _tokenizer.Vocabulary.GetId(SpecialTokens.Cls) };
+        var sequence = new List<int>(MaxSeqLength) { tokenizer.Vocabulary.GetId(SpecialTokens.Cls) };
         sequence.AddRange(idsA);
-        sequence.Add(_tokenizer.Vocabulary.GetId(SpecialTokens.Sep));
+        sequence.Add(tokenizer.Vocabulary.GetId(SpecialTokens.Sep));
         int firstSegmentLength = sequence.Count;
         if (idsB is not null)
         {
             sequence.AddRange(idsB);
-            sequence.Add(_tokenizer.Vocabulary.GetId(SpecialTokens.Sep));
+            sequence.Add(tokenizer.Vocabulary.GetId(SpecialTokens.Sep));
         }
         if (sequence.Count > MaxSeqLength) sequence.RemoveRange(MaxSeqLength, sequence.Count - MaxSeqLength);
 
@@ -54,7 +54,7 @@ public sealed class SequenceFeaturizer
             segments[i] = i < firstSegmentLength ? 0 : 1;
         }
 
-        var chars = _chars.Featurize(_tokenizer.ConvertIdsToTokens(inputIds));
+        var chars = this.chars.Featurize(tokenizer.ConvertIdsToTokens(inputIds));
         return new InputFeatures(inputIds, attention, segments, chars.CharInputIds, chars.StartIds, chars.EndIds)
         {
             LabelId = labelId,

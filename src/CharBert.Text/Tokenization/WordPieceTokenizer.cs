@@ -11,18 +11,18 @@ namespace CharBert.Text.Tokenization;
 /// </summary>
 public sealed class WordPieceTokenizer
 {
-    private readonly BasicTokenizer _basic;
-    private readonly HashSet<string> _neverSplit;
-    private readonly Regex? _specialTokenPattern;
+    private readonly BasicTokenizer basic;
+    private readonly HashSet<string> neverSplit;
+    private readonly Regex? specialTokenPattern;
 
     public WordPieceTokenizer(WordPieceVocabulary vocabulary, WordPieceTokenizerOptions options)
     {
         Vocabulary = vocabulary;
         Options = options;
-        _basic = new BasicTokenizer(options.LowerCase, options.SplitCjkIdeographs);
-        _neverSplit = new HashSet<string>(options.NeverSplit, StringComparer.Ordinal);
-        if (_neverSplit.Count > 0)
-            _specialTokenPattern = new Regex(string.Join("|", options.NeverSplit.Select(Regex.Escape)), RegexOptions.CultureInvariant);
+        basic = new BasicTokenizer(options.LowerCase, options.SplitCjkIdeographs);
+        neverSplit = new HashSet<string>(options.NeverSplit, StringComparer.Ordinal);
+        if (neverSplit.Count > 0)
+            specialTokenPattern = new Regex(string.Join("|", options.NeverSplit.Select(Regex.Escape)), RegexOptions.CultureInvariant);
     }
 
     public static WordPieceTokenizer FromVocabFile(string vocabPath, WordPieceTokenizerOptions options) =>
@@ -41,8 +41,8 @@ public sealed class WordPieceTokenizer
         if (UnicodeRules.StripPythonWhitespace(text).Length == 0) return output;
         foreach (var piece in SplitOnSpecialTokens(text))
         {
-            if (_neverSplit.Contains(piece)) { output.Add(piece); continue; }
-            foreach (var word in _basic.Tokenize(piece, _neverSplit)) AppendWordPieces(word, output);
+            if (neverSplit.Contains(piece)) { output.Add(piece); continue; }
+            foreach (var word in basic.Tokenize(piece, neverSplit)) AppendWordPieces(word, output);
         }
         return output;
     }
@@ -115,10 +115,10 @@ public sealed class WordPieceTokenizer
     /// match, so a final 'Σ' becomes 'σ' here (and stays so in the BasicTokenizer, whose own lower() sees it already lowered).</summary>
     private string LowerCaseOutsideSpecialTokens(string text)
     {
-        if (_specialTokenPattern is null) return PythonCase.LowerEachCharacter(text);
+        if (specialTokenPattern is null) return PythonCase.LowerEachCharacter(text);
         var builder = new StringBuilder(text.Length);
         int last = 0;
-        foreach (Match match in _specialTokenPattern.Matches(text))
+        foreach (Match match in specialTokenPattern.Matches(text))
         {
             builder.Append(PythonCase.LowerEachCharacter(text[last..match.Index])).Append(match.Value);
             last = match.Index + match.Length;
@@ -139,7 +139,7 @@ public sealed class WordPieceTokenizer
             var next = new List<string>(pieces.Count + 2);
             foreach (var piece in pieces)
             {
-                if (_neverSplit.Contains(piece)) { next.Add(piece); continue; }
+                if (neverSplit.Contains(piece)) { next.Add(piece); continue; }
                 var parts = piece.Split(special);
                 for (int i = 0; i < parts.Length; i++)
                 {

@@ -11,21 +11,21 @@ public sealed class CharVocabulary
 {
     public const string UnkEntry = "<unk>";
 
-    private readonly Dictionary<string, int> _ids;
-    private readonly Dictionary<int, int> _idsByCodePoint = new();
-    private readonly string[] _entries;
+    private readonly Dictionary<string, int> ids;
+    private readonly Dictionary<int, int> idsByCodePoint = new();
+    private readonly string[] entries;
 
     public CharVocabulary(IReadOnlyList<string> entries)
     {
-        _entries = entries.ToArray();
-        _ids = new Dictionary<string, int>(entries.Count, StringComparer.Ordinal);
-        for (int i = 0; i < _entries.Length; i++) _ids[_entries[i]] = i;
-        if (!_ids.TryGetValue(UnkEntry, out var unk))
+        this.entries = entries.ToArray();
+        ids = new Dictionary<string, int>(entries.Count, StringComparer.Ordinal);
+        for (int i = 0; i < this.entries.Length; i++) ids[this.entries[i]] = i;
+        if (!ids.TryGetValue(UnkEntry, out var unk))
             throw new ArgumentException($"A character vocabulary needs a '{UnkEntry}' line.");
         UnkId = unk;
-        foreach (var (entry, id) in _ids)
+        foreach (var (entry, id) in ids)
             if (Rune.DecodeFromUtf16(entry, out var rune, out int consumed) == System.Buffers.OperationStatus.Done && consumed == entry.Length)
-                _idsByCodePoint[rune.Value] = id;
+                idsByCodePoint[rune.Value] = id;
     }
 
     public static CharVocabulary Load(string path)
@@ -35,14 +35,14 @@ public sealed class CharVocabulary
         catch (ArgumentException e) { throw new IO.DataFormatException(path, entries.Length, e.Message); }
     }
 
-    public int Count => _entries.Length;
+    public int Count => entries.Length;
     public int UnkId { get; }
-    public IReadOnlyList<string> Entries => _entries;
+    public IReadOnlyList<string> Entries => entries;
 
     /// <summary>Id of one code point, or the &lt;unk&gt; id.</summary>
-    public int GetId(int codePoint) => _idsByCodePoint.TryGetValue(codePoint, out var id) ? id : UnkId;
+    public int GetId(int codePoint) => idsByCodePoint.TryGetValue(codePoint, out var id) ? id : UnkId;
 
-    public void Save(string path) => VocabularyFile.WriteEntries(path, _entries);
+    public void Save(string path) => VocabularyFile.WriteEntries(path, entries);
 
     /// <summary>
     /// A vocabulary in the original's layout built from text: line 0 a space (id 0 = padding/separator), then the

@@ -7,8 +7,8 @@ namespace CharBert.Text.Vocab;
 /// [UNK]) and the NLM's term forms (<see cref="CorpusWords"/>, lower-cased). All three vocabularies are built from these.</summary>
 public sealed class CorpusWordCounts(bool lowerCase, int maxInputCharsPerWord = 100)
 {
-    readonly BasicTokenizer _basic = new(lowerCase, splitCjkIdeographs: true);
-    readonly HashSet<string> _neverSplit = [];
+    readonly BasicTokenizer basic = new(lowerCase, splitCjkIdeographs: true);
+    readonly HashSet<string> neverSplit = [];
 
     public Dictionary<string, long> PreTokenized { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, long> Terms { get; } = new(StringComparer.Ordinal);
@@ -21,7 +21,7 @@ public sealed class CorpusWordCounts(bool lowerCase, int maxInputCharsPerWord = 
 
     public void AddPreTokenized(string line)
     {
-        foreach (var word in _basic.Tokenize(line, _neverSplit))
+        foreach (var word in basic.Tokenize(line, neverSplit))
             if (word.EnumerateRunes().Count() <= maxInputCharsPerWord)
                 PreTokenized[word] = PreTokenized.GetValueOrDefault(word) + 1;
     }

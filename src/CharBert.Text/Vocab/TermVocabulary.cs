@@ -10,15 +10,15 @@ public sealed class TermVocabulary
 {
     public const string UnkEntry = "<unk>";
 
-    private readonly Dictionary<string, int> _ids;
-    private readonly string[] _entries;
+    private readonly Dictionary<string, int> ids;
+    private readonly string[] entries;
 
     public TermVocabulary(IReadOnlyList<string> entries)
     {
-        _entries = entries.ToArray();
-        _ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < _entries.Length; i++) _ids[_entries[i]] = i;
-        if (!_ids.TryGetValue(UnkEntry, out var unk)) throw new ArgumentException($"A term vocabulary needs a '{UnkEntry}' line.");
+        this.entries = entries.ToArray();
+        ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < this.entries.Length; i++) ids[this.entries[i]] = i;
+        if (!ids.TryGetValue(UnkEntry, out var unk)) throw new ArgumentException($"A term vocabulary needs a '{UnkEntry}' line.");
         UnkId = unk;
     }
 
@@ -29,13 +29,13 @@ public sealed class TermVocabulary
         catch (ArgumentException e) { throw new IO.DataFormatException(path, entries.Length, e.Message); }
     }
 
-    public int Count => _entries.Length;
+    public int Count => entries.Length;
     public int UnkId { get; }
-    public IReadOnlyList<string> Entries => _entries;
+    public IReadOnlyList<string> Entries => entries;
 
-    public int GetId(string word) => _ids.TryGetValue(word, out var id) ? id : UnkId;
+    public int GetId(string word) => ids.TryGetValue(word, out var id) ? id : UnkId;
 
-    public void Save(string path) => VocabularyFile.WriteEntries(path, _entries);
+    public void Save(string path) => VocabularyFile.WriteEntries(path, entries);
 
     /// <summary>
     /// The <paramref name="size"/> most frequent words of the corpus in the form the NLM looks them up (split and

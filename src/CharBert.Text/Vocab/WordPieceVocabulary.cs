@@ -6,56 +6,56 @@ namespace CharBert.Text.Vocab;
 /// </summary>
 public sealed class WordPieceVocabulary
 {
-    private readonly Dictionary<string, int> _ids;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _idsBySpan;
-    private readonly Dictionary<string, int> _continuationIds;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _continuationIdsBySpan;
-    private readonly string?[] _tokens;
-    private readonly string[] _entries;
+    private readonly Dictionary<string, int> ids;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> idsBySpan;
+    private readonly Dictionary<string, int> continuationIds;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> continuationIdsBySpan;
+    private readonly string?[] tokens;
+    private readonly string[] entries;
 
     public WordPieceVocabulary(IReadOnlyList<string> entries, string unkToken = SpecialTokens.Unk)
     {
-        _entries = entries.ToArray();
-        _ids = new Dictionary<string, int>(entries.Count, StringComparer.Ordinal);
-        for (int i = 0; i < entries.Count; i++) _ids[entries[i]] = i;
-        _tokens = new string?[entries.Count];
-        foreach (var (token, id) in _ids) _tokens[id] = token;
-        _continuationIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (token, id) in _ids)
+        this.entries = entries.ToArray();
+        ids = new Dictionary<string, int>(entries.Count, StringComparer.Ordinal);
+        for (int i = 0; i < entries.Count; i++) ids[entries[i]] = i;
+        tokens = new string?[entries.Count];
+        foreach (var (token, id) in ids) tokens[id] = token;
+        continuationIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (token, id) in ids)
             if (token.StartsWith(SpecialTokens.ContinuationPrefix, StringComparison.Ordinal))
-                _continuationIds[token[SpecialTokens.ContinuationPrefix.Length..]] = id;
-        _idsBySpan = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
-        _continuationIdsBySpan = _continuationIds.GetAlternateLookup<ReadOnlySpan<char>>();
+                continuationIds[token[SpecialTokens.ContinuationPrefix.Length..]] = id;
+        idsBySpan = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        continuationIdsBySpan = continuationIds.GetAlternateLookup<ReadOnlySpan<char>>();
         UnkToken = unkToken;
-        UnkId = _ids.TryGetValue(unkToken, out var unk) ? unk : null;
+        UnkId = ids.TryGetValue(unkToken, out var unk) ? unk : null;
     }
 
     public static WordPieceVocabulary Load(string path) => new(VocabularyFile.ReadEntries(path));
 
     /// <summary>Number of lines (ids 0..Count-1).</summary>
-    public int Count => _tokens.Length;
+    public int Count => tokens.Length;
     public string UnkToken { get; }
     public int? UnkId { get; }
 
-    public bool Contains(string token) => _ids.ContainsKey(token);
+    public bool Contains(string token) => ids.ContainsKey(token);
 
     /// <summary>Id of a whole-word-start piece given as a span (no allocation).</summary>
-    internal bool TryGetId(ReadOnlySpan<char> piece, out int id) => _idsBySpan.TryGetValue(piece, out id);
+    internal bool TryGetId(ReadOnlySpan<char> piece, out int id) => idsBySpan.TryGetValue(piece, out id);
 
     /// <summary>Id of "##" + <paramref name="pieceWithoutPrefix"/> (no allocation).</summary>
     internal bool TryGetContinuationId(ReadOnlySpan<char> pieceWithoutPrefix, out int id) =>
-        _continuationIdsBySpan.TryGetValue(pieceWithoutPrefix, out id);
+        continuationIdsBySpan.TryGetValue(pieceWithoutPrefix, out id);
 
     /// <summary>The token's id, or the [UNK] id; throws when neither exists.</summary>
     public int GetId(string token)
     {
-        if (_ids.TryGetValue(token, out var id)) return id;
+        if (ids.TryGetValue(token, out var id)) return id;
         return UnkId ?? throw new KeyNotFoundException($"Token '{token}' is not in the vocabulary and it has no {UnkToken} entry.");
     }
 
     /// <summary>The token with this id, or the [UNK] token when the id has none.</summary>
-    public string GetToken(int id) => id >= 0 && id < _tokens.Length && _tokens[id] is { } t ? t : UnkToken;
+    public string GetToken(int id) => id >= 0 && id < tokens.Length && tokens[id] is { } t ? t : UnkToken;
 
     /// <summary>The file's lines in order.</summary>
-    public IReadOnlyList<string> Entries => _entries;
+    public IReadOnlyList<string> Entries => entries;
 }

@@ -86,21 +86,21 @@ public static class WordPieceVocabularyTrainer
     /// <summary>Weighted counts of adjacent symbol pairs and which words hold each pair.</summary>
     private sealed class PairCounts
     {
-        private readonly Dictionary<(string, string), long> _counts = new();
-        private readonly Dictionary<(string, string), HashSet<int>> _words = new();
+        private readonly Dictionary<(string, string), long> counts = new();
+        private readonly Dictionary<(string, string), HashSet<int>> words = new();
 
         public void AddWord(string[] symbols, long count, int word) => Update(symbols, count, word, add: true);
         public void RemoveWord(string[] symbols, long count, int word) => Update(symbols, -count, word, add: false);
 
         public List<int> WordsWith(string left, string right) =>
-            _words.TryGetValue((left, right), out var set) ? set.OrderBy(i => i).ToList() : [];
+            words.TryGetValue((left, right), out var set) ? set.OrderBy(i => i).ToList() : [];
 
         public (string Left, string Right, string Merged)? MostFrequent(int minFrequency)
         {
             (string, string)? best = null;
             long bestCount = 0;
             string bestMerged = "";
-            foreach (var (pair, count) in _counts)
+            foreach (var (pair, count) in counts)
             {
                 if (count < minFrequency || count < bestCount) continue;
                 var merged = MergedPiece(pair.Item1, pair.Item2);
@@ -120,15 +120,15 @@ public static class WordPieceVocabularyTrainer
             for (int i = 0; i + 1 < symbols.Length; i++)
             {
                 var pair = (symbols[i], symbols[i + 1]);
-                long count = _counts.GetValueOrDefault(pair) + delta;
-                if (count <= 0) { _counts.Remove(pair); _words.Remove(pair); continue; }
-                _counts[pair] = count;
+                long count = counts.GetValueOrDefault(pair) + delta;
+                if (count <= 0) { counts.Remove(pair); words.Remove(pair); continue; }
+                counts[pair] = count;
                 if (add)
                 {
-                    if (!_words.TryGetValue(pair, out var set)) _words[pair] = set = new HashSet<int>();
+                    if (!words.TryGetValue(pair, out var set)) words[pair] = set = new HashSet<int>();
                     set.Add(word);
                 }
-                else if (_words.TryGetValue(pair, out var set)) set.Remove(word);
+                else if (words.TryGetValue(pair, out var set)) set.Remove(word);
             }
         }
     }

@@ -18,16 +18,16 @@ public static class FeatureCollator
         if (padToLongest) chosen = TrimToLongest(chosen);
         return new ModelBatch
         {
-            InputIds = Stack(chosen, f => f.InputIds),
+            InputIds = Stack(chosen, f => f.InputIds),  // (B, T)
             AttentionMask = Stack(chosen, f => f.AttentionMask),
             TokenTypeIds = Stack(chosen, f => f.TokenTypeIds),
-            CharInputIds = Stack(chosen, f => f.CharInputIds),
-            StartIds = Stack(chosen, f => f.StartIds),
+            CharInputIds = Stack(chosen, f => f.CharInputIds),  // (B, C)
+            StartIds = Stack(chosen, f => f.StartIds),  // (B, T) indices into C
             EndIds = Stack(chosen, f => f.EndIds),
-            SequenceLabels = chosen.All(f => f.LabelId.HasValue) ? tensor(chosen.Select(f => (long)f.LabelId!.Value).ToArray()) : null,
-            TokenLabels = chosen.All(f => f.LabelIds is not null) ? Stack(chosen, f => f.LabelIds!) : null,
-            StartPositions = chosen.All(f => f.StartPosition.HasValue) ? tensor(chosen.Select(f => (long)f.StartPosition!.Value).ToArray()) : null,
-            EndPositions = chosen.All(f => f.EndPosition.HasValue) ? tensor(chosen.Select(f => (long)f.EndPosition!.Value).ToArray()) : null,
+            SequenceLabels = chosen.All(f => f.LabelId.HasValue) ? tensor(chosen.Select(f => (long)f.LabelId!.Value).ToArray()) : null,  // (B)
+            TokenLabels = chosen.All(f => f.LabelIds is not null) ? Stack(chosen, f => f.LabelIds!) : null,  // (B, T)
+            StartPositions = chosen.All(f => f.StartPosition.HasValue) ? tensor(chosen.Select(f => (long)f.StartPosition!.Value).ToArray()) : null,  // (B)
+            EndPositions = chosen.All(f => f.EndPosition.HasValue) ? tensor(chosen.Select(f => (long)f.EndPosition!.Value).ToArray()) : null,  // (B)
         };
     }
 

@@ -17,14 +17,14 @@ public sealed class CharBertWordNoiser : IWordNoiser
     /// <summary>How many leading char-vocabulary entries the original samples insertions from (randint(0, 80)).</summary>
     public const int InsertableCharCount = 81;
 
-    readonly IReadOnlyList<string> _insertable;
+    readonly IReadOnlyList<string> insertable;
 
     /// <param name="insertableChars">The characters an insertion may use: the original uses the first 81
     /// lines of its char vocabulary (see <see cref="FromCharVocabulary"/>).</param>
     public CharBertWordNoiser(IReadOnlyList<string> insertableChars)
     {
         if (insertableChars.Count == 0) throw new ArgumentException("the noiser needs at least one insertable character", nameof(insertableChars));
-        _insertable = insertableChars;
+        this.insertable = insertableChars;
     }
 
     /// <summary>The original's setting: insert characters are the first 81 entries of the char vocabulary.</summary>
@@ -36,7 +36,7 @@ public sealed class CharBertWordNoiser : IWordNoiser
         if (word.Length == 0) return word;
         if (word.Length < 4)
         {
-            var inserted = _insertable[rng.Next(_insertable.Count)];
+            var inserted = insertable[rng.Next(insertable.Count)];
             var at = rng.Next(word.Length);
             return word.Insert(at, inserted);
         }

@@ -17,17 +17,17 @@ public sealed class MaskedLmMasker
     /// <summary>The original script's default --mlm_probability (shell/mlm.sh passes the same 0.10).</summary>
     public const double DefaultProbability = 0.10;
 
-    readonly int _maskId;
-    readonly int _vocabularySize;
-    readonly double _probability;
+    readonly int maskId;
+    readonly int vocabularySize;
+    readonly double probability;
 
     public MaskedLmMasker(int maskId, int vocabularySize, double probability = DefaultProbability)
     {
         if (probability is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(probability), probability, "must be in [0, 1]");
         if (maskId < 0 || maskId >= vocabularySize) throw new ArgumentOutOfRangeException(nameof(maskId), maskId, "must be a vocabulary id");
-        _maskId = maskId;
-        _vocabularySize = vocabularySize;
-        _probability = probability;
+        this.maskId = maskId;
+        this.vocabularySize = vocabularySize;
+        this.probability = probability;
     }
 
     /// <param name="tokenIds">The sequence to mask (the original masks a whole read before cutting blocks;
@@ -50,7 +50,7 @@ public sealed class MaskedLmMasker
 
         var inputIds = tokenIds.ToArray();
         var labels = Enumerable.Repeat(IgnoreLabel, n).ToArray();
-        var toPredict = (int)Math.Round(n * _probability, MidpointRounding.ToEven);
+        var toPredict = (int)Math.Round(n * probability, MidpointRounding.ToEven);
         var predicted = 0;
         foreach (var word in words)
         {
@@ -60,8 +60,8 @@ public sealed class MaskedLmMasker
             foreach (var i in word)
             {
                 labels[i] = tokenIds[i];
-                if (rng.NextDouble() < 0.8) inputIds[i] = _maskId;
-                else if (rng.NextDouble() >= 0.5) inputIds[i] = rng.Next(_vocabularySize);
+                if (rng.NextDouble() < 0.8) inputIds[i] = maskId;
+                else if (rng.NextDouble() >= 0.5) inputIds[i] = rng.Next(vocabularySize);
                 predicted++;
             }
         }

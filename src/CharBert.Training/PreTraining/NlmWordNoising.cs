@@ -16,27 +16,27 @@ public sealed class NlmWordNoising
 {
     public const double DefaultProbability = 0.10;
 
-    readonly IWordNoiser _noiser;
-    readonly TermVocabulary _termVocabulary;
+    readonly IWordNoiser noiser;
+    readonly TermVocabulary termVocabulary;
 
     public double Probability { get; }
 
     public NlmWordNoising(IWordNoiser noiser, TermVocabulary termVocabulary, double probability = DefaultProbability)
     {
         if (probability is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(probability), probability, "must be in [0, 1]");
-        _noiser = noiser;
-        _termVocabulary = termVocabulary;
+        this.noiser = noiser;
+        this.termVocabulary = termVocabulary;
         Probability = probability;
     }
 
     public NoisedWord Apply(string word, Random rng)
     {
         if (rng.NextDouble() >= Probability) return new NoisedWord(word, false, MaskedLmMasker.IgnoreLabel);
-        var noised = _noiser.Noise(word, rng);
+        var noised = noiser.Noise(word, rng);
         return noised == word
             ? new NoisedWord(word, false, MaskedLmMasker.IgnoreLabel)
             : new NoisedWord(noised, true, TermLabel(word));
     }
 
-    public int TermLabel(string originalWord) => _termVocabulary.GetId(CorpusWords.TermForm(originalWord));
+    public int TermLabel(string originalWord) => termVocabulary.GetId(CorpusWords.TermForm(originalWord));
 }

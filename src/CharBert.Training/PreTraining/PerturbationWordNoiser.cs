@@ -9,12 +9,12 @@ namespace CharBert.Training.PreTraining;
 /// one seed. A word the chosen perturbation cannot change comes back unchanged (and so gets no NLM label).</summary>
 public sealed class PerturbationWordNoiser : IWordNoiser
 {
-    readonly IReadOnlyList<IPerturbation> _perturbations;
+    readonly IReadOnlyList<IPerturbation> perturbations;
 
     public PerturbationWordNoiser(params IPerturbation[] perturbations)
     {
         if (perturbations.Length == 0) throw new ArgumentException("the noiser needs at least one perturbation");
-        _perturbations = perturbations;
+        this.perturbations = perturbations;
     }
 
     /// <summary>The named edit types (drop, add, swap, keyboard, substitute, homoglyph, ocr, case-flip) with the
@@ -28,7 +28,7 @@ public sealed class PerturbationWordNoiser : IWordNoiser
     public string Noise(string word, Random rng)
     {
         var generator = new SplitMix64((ulong)rng.NextInt64());
-        var perturbation = _perturbations.Count == 1 ? _perturbations[0] : _perturbations[generator.NextInt(_perturbations.Count)];
+        var perturbation = perturbations.Count == 1 ? perturbations[0] : perturbations[generator.NextInt(perturbations.Count)];
         return perturbation.Apply(word, ref generator).Word;
     }
 }

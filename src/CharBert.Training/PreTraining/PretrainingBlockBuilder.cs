@@ -8,31 +8,31 @@ namespace CharBert.Training.PreTraining;
 /// expected rate), and nothing is lost at read boundaries.</summary>
 public sealed class PretrainingBlockBuilder
 {
-    readonly IWordPieceTokenizer _tokenizer;
-    readonly NlmWordNoising _noising;
-    readonly MaskedLmMasker _masker;
-    readonly int _blockSize;
+    readonly IWordPieceTokenizer tokenizer;
+    readonly NlmWordNoising noising;
+    readonly MaskedLmMasker masker;
+    readonly int blockSize;
 
     public PretrainingBlockBuilder(IWordPieceTokenizer tokenizer, NlmWordNoising noising, MaskedLmMasker masker, int blockSize)
     {
         if (blockSize < 3) throw new ArgumentOutOfRangeException(nameof(blockSize), blockSize, "a block needs [CLS], at least one piece and [SEP]");
-        _tokenizer = tokenizer;
-        _noising = noising;
-        _masker = masker;
-        _blockSize = blockSize;
+        this.tokenizer = tokenizer;
+        this.noising = noising;
+        this.masker = masker;
+        this.blockSize = blockSize;
     }
 
     readonly record struct PendingPiece(WordPiece Piece, int TermLabel, bool Noised, long WordNumber, string Word);
 
     public IEnumerable<PretrainingBlock> Build(IEnumerable<string> words, Random rng)
     {
-        var content = _blockSize - 2;
+        var content = blockSize - 2;
         var pending = new List<PendingPiece>(content);
         long wordNumber = 0;
         foreach (var word in words)
         {
-            var noised = _noising.Apply(word, rng);
-            foreach (var piece in _tokenizer.TokenizeWord(noised.Text))
+            var noised = noising.Apply(word, rng);
+            foreach (var piece in tokenizer.TokenizeWord(noised.Text))
             {
                 pending.Add(new PendingPiece(piece, noised.TermLabel, noised.Changed, wordNumber, noised.Text));
                 if (pending.Count == content)
@@ -47,7 +47,7 @@ public sealed class PretrainingBlockBuilder
 
     PretrainingBlock Pack(List<PendingPiece> run, Random rng)
     {
-        var masked = _masker.Mask(
+        var masked = masker.Mask(
             run.Select(p => p.Piece.Id).ToArray(),
             run.Select(p => p.Piece.ContinuesWord).ToArray(),
             run.Select(p => p.Noised).ToArray(),
@@ -64,7 +64,7 @@ public sealed class PretrainingBlockBuilder
         const int ignore = MaskedLmMasker.IgnoreLabel;
         return new PretrainingBlock(
             Pieces: ["[CLS]", .. run.Select(p => p.Piece.Text), "[SEP]"],
-            InputIds: [_tokenizer.ClsId, .. masked.InputIds, _tokenizer.SepId],
+            InputIds: [tokenizer.ClsId, .. masked.InputIds, tokenizer.SepId],
             MaskedLmLabels: [ignore, .. masked.Labels, ignore],
             TermLabels: [ignore, .. run.Select(p => p.TermLabel), ignore],
             Words: words.ToArray(),

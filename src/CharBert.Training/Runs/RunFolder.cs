@@ -8,17 +8,17 @@ namespace CharBert.Training.Runs;
 /// before its first checkpoint removes what it wrote (a replaced run is put back when the failure comes before training).</summary>
 public sealed class RunFolder
 {
-    readonly string _directory;
-    readonly bool _fresh;
-    readonly bool _created;
-    string? _replaced;
+    readonly string directory;
+    readonly bool fresh;
+    readonly bool created;
+    string? replaced;
 
     RunFolder(string directory, bool fresh, bool created, string? replaced)
     {
-        _directory = directory;
-        _fresh = fresh;
-        _created = created;
-        _replaced = replaced;
+        this.directory = directory;
+        this.fresh = fresh;
+        this.created = created;
+        this.replaced = replaced;
     }
 
     public enum State { Absent, Empty, Complete, Unfinished, Foreign }
@@ -102,14 +102,14 @@ public sealed class RunFolder
     }
 
     /// <summary>Whether the run holds a checkpoint to continue from.</summary>
-    public bool HasCheckpoint => new CheckpointStore(_directory).CheckpointDirectories().Count > 0;
+    public bool HasCheckpoint => new CheckpointStore(directory).CheckpointDirectories().Count > 0;
 
     /// <summary>Start-up succeeded (data read, model built): a run being replaced is deleted now.</summary>
     public void Started()
     {
-        if (_replaced is null) return;
-        if (Directory.Exists(_replaced)) Directory.Delete(_replaced, recursive: true);
-        _replaced = null;
+        if (replaced is null) return;
+        if (Directory.Exists(replaced)) Directory.Delete(replaced, recursive: true);
+        replaced = null;
     }
 
     /// <summary>After an exception: a resumed run, a run with a checkpoint and a finished one stay (resumable or
@@ -117,18 +117,18 @@ public sealed class RunFolder
     /// is put back.</summary>
     public void Failed()
     {
-        if (!_fresh) return;
-        if (Inspect(_directory) == State.Complete || HasCheckpoint)
+        if (!this.fresh) return;
+        if (Inspect(directory) == State.Complete || HasCheckpoint)
         {
             Started();
             return;
         }
-        if (_created) Directory.Delete(_directory, recursive: true);
+        if (created) Directory.Delete(directory, recursive: true);
         else
-            foreach (var entry in Directory.EnumerateFileSystemEntries(_directory))
+            foreach (var entry in Directory.EnumerateFileSystemEntries(directory))
                 if (Directory.Exists(entry)) Directory.Delete(entry, recursive: true); else File.Delete(entry);
-        if (_replaced is not null) Directory.Move(_replaced, _directory);
-        _replaced = null;
+        if (this.replaced is not null) Directory.Move(this.replaced, directory);
+        this.replaced = null;
     }
 
     static string DescribeProgress(string directory)

@@ -12,29 +12,29 @@ public sealed record TrainingLogRow(int Step, int Epoch, double Loss, double Lea
 public sealed class TrainingLog
 {
     static readonly CsvConfiguration Csv = new(CultureInfo.InvariantCulture);
-    readonly string _path;
-    readonly List<TrainingLogRow> _rows = [];
+    readonly string path;
+    readonly List<TrainingLogRow> rows = [];
 
-    public TrainingLog(string path) => _path = path;
+    public TrainingLog(string path) => this.path = path;
 
-    public IReadOnlyList<TrainingLogRow> Rows => _rows;
+    public IReadOnlyList<TrainingLogRow> Rows => rows;
 
-    public void Add(TrainingLogRow row) => _rows.Add(row);
+    public void Add(TrainingLogRow row) => rows.Add(row);
 
     /// <summary>On resume: the rows up to the checkpoint's step (later ones were never checkpointed).</summary>
     public void LoadUpTo(int step)
     {
-        _rows.Clear();
-        if (!File.Exists(_path)) return;
-        using var reader = new StreamReader(_path);
+        rows.Clear();
+        if (!File.Exists(path)) return;
+        using var reader = new StreamReader(path);
         using var csv = new CsvReader(reader, Csv);
-        _rows.AddRange(csv.GetRecords<TrainingLogRow>().Where(r => r.Step <= step));
+        rows.AddRange(csv.GetRecords<TrainingLogRow>().Where(r => r.Step <= step));
     }
 
-    public void Flush() => AtomicFile.WriteViaTempPath(_path, temp =>
+    public void Flush() => AtomicFile.WriteViaTempPath(path, temp =>
     {
         using var writer = new StreamWriter(temp);
         using var csv = new CsvWriter(writer, Csv);
-        csv.WriteRecords(_rows);
+        csv.WriteRecords(rows);
     });
 }

@@ -19,16 +19,16 @@ public sealed class GlueTask : IFineTuneTask
         public IReadOnlyList<TsvRecord> Records { get; } = records;
     }
 
-    readonly TsvLayout _layout;
-    readonly SequenceFeaturizer _featurizer;
+    readonly TsvLayout layout;
+    readonly SequenceFeaturizer featurizer;
 
     public GlueTask(TaskId spec, TextResources text, int maxSeqLength)
     {
         if (spec.Family != TaskFamily.Glue) throw new ArgumentException($"{spec} is not a GLUE task");
         Spec = spec;
-        _layout = spec.GlueLayout!;
-        Labels = _layout.LabelSet ?? throw new ArgumentException($"GLUE task '{spec.GlueName}' has no label set (regression is not supported)");
-        _featurizer = new SequenceFeaturizer(text.Tokenizer, text.Chars, maxSeqLength, FeaturizationOptions.Original);
+        layout = spec.GlueLayout!;
+        Labels = layout.LabelSet ?? throw new ArgumentException($"GLUE task '{spec.GlueName}' has no label set (regression is not supported)");
+        featurizer = new SequenceFeaturizer(text.Tokenizer, text.Chars, maxSeqLength, FeaturizationOptions.Original);
     }
 
     public TaskId Spec { get; }
@@ -40,11 +40,11 @@ public sealed class GlueTask : IFineTuneTask
 
     public TaskDataset Load(string path, WordRewriter? recognizeWords = null)
     {
-        using var reader = TsvReader.Open(path, _layout);
+        using var reader = TsvReader.Open(path, layout);
         var records = reader.ReadRecords().ToList();
         var textA = Rewrite(records.Select(r => r.TextA).ToArray(), recognizeWords);
         var textB = Rewrite(records.Select(r => r.TextB ?? "").ToArray(), recognizeWords);
-        var features = records.Select((r, i) => _featurizer.Featurize(textA[i], r.TextB is null ? null : textB[i], LabelId(r, path), i)).ToList();
+        var features = records.Select((r, i) => featurizer.Featurize(textA[i], r.TextB is null ? null : textB[i], LabelId(r, path), i)).ToList();
         return new Dataset(path, features, records);
     }
 
@@ -80,8 +80,8 @@ public sealed class GlueTask : IFineTuneTask
         {
             var gold = dataset.Records.Select(r => r.Label!).ToArray();
             metrics["accuracy"] = ClassificationMetrics.Accuracy(gold, predictedLabels);
-            if (_layout.Task is "mrpc" or "qqp") metrics["f1"] = ClassificationMetrics.BinaryF1(gold, predictedLabels, "1");
-            if (_layout.Task is "cola") metrics["mcc"] = ClassificationMetrics.MatthewsCorrelation(gold, predictedLabels);
+            if (layout.Task is "mrpc" or "qqp") metrics["f1"] = ClassificationMetrics.BinaryF1(gold, predictedLabels, "1");
+            if (layout.Task is "cola") metrics["mcc"] = ClassificationMetrics.MatthewsCorrelation(gold, predictedLabels);
         }
         return new TaskEvaluation(metrics, rows);
     }

@@ -15,7 +15,7 @@ public sealed class SquadAnswerer
 {
     public const int DocStride = 128;
     public const int MaxQueryLength = 64;
-    readonly bool _lowerCase;
+    readonly bool lowerCase;
 
     public SquadAnswerer(TextResources text, int maxSeqLength, bool lowerCase)
     {
@@ -23,7 +23,7 @@ public sealed class SquadAnswerer
         var query = Math.Min(MaxQueryLength, maxSeqLength / 4);
         var stride = Math.Min(DocStride, maxSeqLength - query - 3);
         Featurizer = new SquadFeaturizer(text.Tokenizer, text.Chars, maxSeqLength, stride, query, FeaturizationOptions.Original);
-        _lowerCase = lowerCase;
+        this.lowerCase = lowerCase;
     }
 
     public SquadFeaturizer Featurizer { get; }
@@ -50,7 +50,7 @@ public sealed class SquadAnswerer
                 ends[indices[r]] = e[(r * width)..((r + 1) * width)];
             }
         });
-        var options = new SquadDecodingOptions { LowerCase = _lowerCase, VersionTwoWithNegative = versionTwo };
+        var options = new SquadDecodingOptions { LowerCase = lowerCase, VersionTwoWithNegative = versionTwo };
         var predictions = new SquadPrediction[inputs.Count];
         var offset = 0;
         for (var i = 0; i < inputs.Count; i++)

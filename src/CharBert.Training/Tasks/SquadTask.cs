@@ -24,9 +24,9 @@ public sealed class SquadTask : IFineTuneTask
         public bool VersionTwo { get; } = versionTwo;
     }
 
-    readonly SquadAnswerer _answerer;
+    readonly SquadAnswerer answerer;
 
-    public SquadTask(TextResources text, int maxSeqLength, bool lowerCase) => _answerer = new SquadAnswerer(text, maxSeqLength, lowerCase);
+    public SquadTask(TextResources text, int maxSeqLength, bool lowerCase) => answerer = new SquadAnswerer(text, maxSeqLength, lowerCase);
 
     public TaskId Spec => TaskId.Squad;
     public TaskHeadKind Head => TaskHeadKind.QuestionAnswering;
@@ -43,7 +43,7 @@ public sealed class SquadTask : IFineTuneTask
             var first = e.Answers.Count > 0 ? e.Answers[0] : null;
             return new SquadInput(questions[i], e.Context, first?.AnswerStart, first?.Text, e.IsImpossible || first is null);
         }).ToArray();
-        var windows = inputs.Select((input, i) => _answerer.Featurizer.Featurize(input, isTraining: true, i)).ToArray();
+        var windows = inputs.Select((input, i) => answerer.Featurizer.Featurize(input, isTraining: true, i)).ToArray();
         var features = windows.SelectMany(w => w.Select(x => x.Features)).ToArray();
         return new Dataset(path, features, examples, inputs, windows, SquadAnswerer.IsVersionTwo(reader.Version, examples));
     }
@@ -56,7 +56,7 @@ public sealed class SquadTask : IFineTuneTask
     public TaskEvaluation Evaluate(ITaskModel model, TaskDataset data, Device device, int batchSize)
     {
         var dataset = (Dataset)data;
-        var predictions = _answerer.Answer(model, dataset.Inputs, dataset.Windows, dataset.VersionTwo, device, batchSize);
+        var predictions = answerer.Answer(model, dataset.Inputs, dataset.Windows, dataset.VersionTwo, device, batchSize);
         var scored = new List<ScoredQuestion>();
         var rows = new List<PredictionRow>();
         for (var i = 0; i < dataset.Examples.Count; i++)

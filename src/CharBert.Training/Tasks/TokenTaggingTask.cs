@@ -23,16 +23,16 @@ public sealed class TokenTaggingTask : IFineTuneTask
         public required string[][] Words { get; init; }
     }
 
-    readonly NerFeaturizer _featurizer;
-    readonly ConllOptions _conll;
+    readonly NerFeaturizer featurizer;
+    readonly ConllOptions conll;
 
     public TokenTaggingTask(TaskId spec, TextResources text, int maxSeqLength, IReadOnlyList<string> labels)
     {
         if (spec.Family is not (TaskFamily.Ner or TaskFamily.Pos)) throw new ArgumentException($"{spec} is not a token tagging task");
         Spec = spec;
         Labels = labels;
-        _conll = spec.Format.Conll!;
-        _featurizer = new NerFeaturizer(text.Tokenizer, text.Chars, maxSeqLength, labels, FeaturizationOptions.Fixed);
+        conll = spec.Format.Conll!;
+        featurizer = new NerFeaturizer(text.Tokenizer, text.Chars, maxSeqLength, labels, FeaturizationOptions.Fixed);
     }
 
     public TaskId Spec { get; }
@@ -57,7 +57,7 @@ public sealed class TokenTaggingTask : IFineTuneTask
     /// (<see cref="ConllOptions.LenientColumns"/>); the dataset's <see cref="TaskDataset.LenientLines"/> counts them.</summary>
     public TaskDataset Load(string path, WordRewriter? recognizeWords, bool lenientColumns)
     {
-        using var reader = ConllReader.Open(path, _conll with { LenientColumns = lenientColumns });
+        using var reader = ConllReader.Open(path, conll with { LenientColumns = lenientColumns });
         var sentences = reader.ReadSentences().ToList();
         var words = sentences.Select(s => s.Words.ToArray()).ToArray();
         if (recognizeWords is not null) words = recognizeWords(words);
@@ -67,7 +67,7 @@ public sealed class TokenTaggingTask : IFineTuneTask
             // A gold label the training file never had (a rare tag in a dev/test file) cannot be predicted: it stays in
             // the gold labels the metrics read, so it counts as an error, and only the features carry a stand-in.
             var featureLabels = sentence.Labels.Select(l => Labels.Contains(l) ? l : Labels[0]).ToArray();
-            features.Add(_featurizer.Featurize(words[index], featureLabels, index));
+            features.Add(featurizer.Featurize(words[index], featureLabels, index));
         }
         return new Dataset(path, features, sentences) { Words = words, LenientLines = reader.LenientLines };
     }
@@ -76,14 +76,14 @@ public sealed class TokenTaggingTask : IFineTuneTask
     /// with a split word and the split words inside entities (the corpus side of the word-vs-subword analysis).</summary>
     public SubwordSplitStatistics SplitStatistics(string path)
     {
-        using var reader = ConllReader.Open(path, _conll);
+        using var reader = ConllReader.Open(path, conll);
         var sentences = reader.ReadSentences().ToList();
         var subwordsPerWord = SubwordsPerWord(sentences.Select(s => s.Words.ToArray()).ToArray());
         return SubwordSplitAnalysis.Statistics(subwordsPerWord, Spec.Family == TaskFamily.Ner ? sentences.Select(s => s.Labels).ToList() : null);
     }
 
     List<IReadOnlyList<int>> SubwordsPerWord(string[][] words) =>
-        words.Select(w => (IReadOnlyList<int>)_featurizer.TokenizeWords(w).Select(p => p.Count).ToArray()).ToList();
+        words.Select(w => (IReadOnlyList<int>)featurizer.TokenizeWords(w).Select(p => p.Count).ToArray()).ToList();
 
     public TaskEvaluation Evaluate(ITaskModel model, TaskDataset data, Device device, int batchSize)
     {
@@ -101,7 +101,7 @@ public sealed class TokenTaggingTask : IFineTuneTask
         {
             var sentence = dataset.Sentences[s];
             // words cut off by max_seq_length get "O", as the original's evaluation effectively does
-            var words = _featurizer.MapPredictionsToWords(dataset.Words[s], predictedIds[s]).Select(p => p ?? "O").ToArray();
+            var words = featurizer.MapPredictionsToWords(dataset.Words[s], predictedIds[s]).Select(p => p ?? "O").ToArray();
             gold.Add(sentence.Labels);
             predicted.Add(words);
             for (var w = 0; w < words.Length; w++)

@@ -17,8 +17,8 @@ public static class ScrnnBatch
         for (var b = 0; b < sentences.Count; b++)
             for (var t = 0; t < sentences[b].Length; t++)
                 encoder.Encode(sentences[b][t], data.AsSpan((b * maxLength + t) * vectorSize, vectorSize));
-        var words = tensor(data, [sentences.Count, maxLength, vectorSize], device: device);
-        var lengths = tensor(sentences.Select(s => (long)s.Length).ToArray());
+        var words = tensor(data, [sentences.Count, maxLength, vectorSize], device: device);  // (B, T, 3A)
+        var lengths = tensor(sentences.Select(s => (long)s.Length).ToArray());  // (B)
         return (words, lengths);
     }
 
@@ -28,6 +28,6 @@ public static class ScrnnBatch
         for (var b = 0; b < classes.Count; b++)
             for (var t = 0; t < classes[b].Length; t++)
                 data[b * maxLength + t] = classes[b][t];
-        return tensor(data, [classes.Count, maxLength], device: device);
+        return tensor(data, [classes.Count, maxLength], device: device);  // (B, T)
     }
 }

@@ -6,7 +6,7 @@ namespace CharBert.Training.WordRecognition;
 /// empty middle. Words are lower-cased first, as Pruthi's data is.</summary>
 public sealed class ScrnnWordEncoder
 {
-    readonly Dictionary<char, int> _slot;
+    readonly Dictionary<char, int> slot;
 
     public int AlphabetSize { get; }
     public int VectorSize => 3 * AlphabetSize;
@@ -14,8 +14,8 @@ public sealed class ScrnnWordEncoder
     public ScrnnWordEncoder(string alphabet)
     {
         AlphabetSize = alphabet.Length;
-        _slot = new Dictionary<char, int>();
-        for (var i = 0; i < alphabet.Length; i++) _slot[alphabet[i]] = i;
+        slot = new Dictionary<char, int>();
+        for (var i = 0; i < alphabet.Length; i++) slot[alphabet[i]] = i;
     }
 
     /// <summary>Writes the vector of <paramref name="word"/> into <paramref name="target"/> (length
@@ -31,6 +31,6 @@ public sealed class ScrnnWordEncoder
 
     void Add(char c, int offset, Span<float> target)
     {
-        if (_slot.TryGetValue(c, out var slot)) target[offset + slot] += 1f;
+        if (this.slot.TryGetValue(c, out var slot)) target[offset + slot] += 1f;
     }
 }

@@ -25,9 +25,9 @@ public sealed class WordRecognizer : IDisposable
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
-    readonly ScrnnModel _model;
-    readonly ScrnnWordEncoder _encoder;
-    readonly Device _device;
+    readonly ScrnnModel model;
+    readonly ScrnnWordEncoder encoder;
+    readonly Device device;
 
     public ScrnnConfig Config { get; }
 
@@ -39,9 +39,9 @@ public sealed class WordRecognizer : IDisposable
     {
         RequireBackgroundFits(config.Backoff, background);
         Config = config;
-        _model = model;
-        _device = device;
-        _encoder = new ScrnnWordEncoder(config.Alphabet);
+        this.model = model;
+        this.device = device;
+        encoder = new ScrnnWordEncoder(config.Alphabet);
         Background = background;
     }
 
@@ -57,8 +57,8 @@ public sealed class WordRecognizer : IDisposable
             throw new ArgumentException("the background recogniser must pass the words it does not know through, but its own back-off is Neutral");
     }
 
-    internal ScrnnModel Model => _model;
-    internal ScrnnWordEncoder Encoder => _encoder;
+    internal ScrnnModel Model => model;
+    internal ScrnnWordEncoder Encoder => encoder;
 
     public string[] Recognize(string[] words) => words.Length == 0 ? [] : RecognizeSentences([words])[0];
 
@@ -90,7 +90,7 @@ public sealed class WordRecognizer : IDisposable
     string?[][] PredictVocabularyWords(IReadOnlyList<string[]> sentences)
     {
         var results = new string?[sentences.Count][];
-        _model.eval();
+        model.eval();
         using var noGrad = no_grad();
         for (var start = 0; start < sentences.Count; start += InferenceBatchSize)
         {
@@ -106,8 +106,8 @@ public sealed class WordRecognizer : IDisposable
     long[][] PredictClasses(string[][] batch)
     {
         using var scope = NewDisposeScope();
-        var (words, lengths) = ScrnnBatch.EncodeInputs(batch, _encoder, _device);
-        var best = _model.call(words, lengths).argmax(-1).cpu();
+        var (words, lengths) = ScrnnBatch.EncodeInputs(batch, encoder, device);
+        var best = model.call(words, lengths).argmax(-1).cpu();  // (B, T, K) -> (B, T), K word classes
         var flat = best.data<long>().ToArray();
         var width = (int)best.shape[1];
         return batch.Select((s, b) => flat.AsSpan(b * width, s.Length).ToArray()).ToArray();
@@ -131,7 +131,7 @@ public sealed class WordRecognizer : IDisposable
     {
         Directory.CreateDirectory(directory);
         Background?.Save(Path.Combine(directory, BackgroundDirectoryName));
-        ScrnnWeights.Save(_model, directory);
+        ScrnnWeights.Save(model, directory);
         AtomicFile.WriteAllText(Path.Combine(directory, ConfigFileName), JsonSerializer.Serialize(Config, JsonOptions));
     }
 
@@ -195,7 +195,7 @@ public sealed class WordRecognizer : IDisposable
 
     public void Dispose()
     {
-        _model.Dispose();
+        model.Dispose();
         Background?.Dispose();
     }
 }

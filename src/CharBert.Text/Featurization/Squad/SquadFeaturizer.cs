@@ -13,8 +13,8 @@ public sealed class SquadFeaturizer
 {
     private const int PairSpecialTokens = 3;
     private const int SingleSpecialTokens = 2;
-    private readonly WordPieceTokenizer _tokenizer;
-    private readonly CharFeaturizer _chars;
+    private readonly WordPieceTokenizer tokenizer;
+    private readonly CharFeaturizer chars;
 
     public SquadFeaturizer(WordPieceTokenizer tokenizer, CharVocabulary charVocabulary, int maxSeqLength,
         int docStride = 128, int maxQueryLength = 64, FeaturizationOptions? options = null)
@@ -22,8 +22,8 @@ public sealed class SquadFeaturizer
         if (maxSeqLength - maxQueryLength - PairSpecialTokens < docStride || docStride < 1)
             throw new ArgumentException(
                 $"doc_stride {docStride} must be between 1 and max_seq_length - max_query_length - 3 = {maxSeqLength - maxQueryLength - PairSpecialTokens}.");
-        _tokenizer = tokenizer;
-        _chars = new CharFeaturizer(charVocabulary, maxSeqLength, options ?? FeaturizationOptions.Original);
+        this.tokenizer = tokenizer;
+        chars = new CharFeaturizer(charVocabulary, maxSeqLength, options ?? FeaturizationOptions.Original);
         MaxSeqLength = maxSeqLength;
         DocStride = docStride;
         MaxQueryLength = maxQueryLength;
@@ -32,7 +32,7 @@ public sealed class SquadFeaturizer
     public int MaxSeqLength { get; }
     public int DocStride { get; }
     public int MaxQueryLength { get; }
-    public WordPieceTokenizer Tokenizer => _tokenizer;
+    public WordPieceTokenizer Tokenizer => tokenizer;
 
     /// <summary>
     /// Windows of one example. In training, an answerable example whose answer text is not found in its
@@ -49,7 +49,7 @@ public sealed class SquadFeaturizer
         for (int w = 0; w < example.DocTokens.Count; w++)
         {
             origToTok.Add(docTokens.Count);
-            foreach (var piece in _tokenizer.Tokenize(example.DocTokens[w]))
+            foreach (var piece in tokenizer.Tokenize(example.DocTokens[w]))
             {
                 tokToOrig.Add(w);
                 docTokens.Add(piece);
@@ -65,7 +65,7 @@ public sealed class SquadFeaturizer
         }
 
         if (docTokens.Count == 0) return [];
-        var query = _tokenizer.Encode(example.Question);
+        var query = tokenizer.Encode(example.Question);
         if (query.Length > MaxQueryLength) query = query[..MaxQueryLength];
         int maxParagraph = MaxSeqLength - query.Length - PairSpecialTokens;
         var starts = WindowStarts(docTokens.Count, maxParagraph);
@@ -92,7 +92,7 @@ public sealed class SquadFeaturizer
     private SquadWindow BuildWindow(SquadInput example, int exampleIndex, bool labelled, int[] query, List<string> docTokens,
         List<int> tokToOrig, List<int> starts, int k, int paragraphLength, int maxParagraph, int tokStart, int tokEnd)
     {
-        var vocab = _tokenizer.Vocabulary;
+        var vocab = tokenizer.Vocabulary;
         int docStart = starts[k];
         int docOffset = query.Length + SingleSpecialTokens;
         var sequence = new List<int>(MaxSeqLength) { vocab.GetId(SpecialTokens.Cls) };
@@ -141,8 +141,8 @@ public sealed class SquadFeaturizer
             }
         }
 
-        var tokens = _tokenizer.ConvertIdsToTokens(inputIds);
-        var chars = _chars.Featurize(tokens,
+        var tokens = tokenizer.ConvertIdsToTokens(inputIds);
+        var chars = this.chars.Featurize(tokens,
             position => tokenToOrig.TryGetValue(position, out var word) ? example.DocTokens[word] : null, skipPadding: true);
         return new SquadWindow
         {
@@ -181,7 +181,7 @@ public sealed class SquadFeaturizer
     /// <summary>The original's _improve_answer_span: the first sub-span whose tokens equal the tokenised answer.</summary>
     private (int Start, int End) ImproveAnswerSpan(List<string> docTokens, int start, int end, string answerText)
     {
-        var answer = string.Join(" ", _tokenizer.Tokenize(answerText));
+        var answer = string.Join(" ", tokenizer.Tokenize(answerText));
         for (int s = start; s <= end; s++)
             for (int e = end; e >= s; e--)
                 if (string.Join(" ", docTokens.GetRange(s, e - s + 1)) == answer) return (s, e);

@@ -78,28 +78,23 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
         public void Dispose() => lines.Dispose();
     }
 
-    sealed class Chunk(LineChunk lines, string displayPath, long firstSentence, Columns? columns, ConllTokenFilter filter) : AttackChunk
+    sealed class Chunk(LineChunk lines, string displayPath, long firstSentence, Columns? columns, ConllTokenFilter filter)
+        : LineAttackChunk(lines, lines.LineCount, ConllTokenLine.IsValidWord)
     {
-        readonly ChunkWords words = new(lines.LineCount);
-        AttackRecordInput[]? records;
-
-        public override IReadOnlyList<AttackRecordInput> Records => records ??= Parse();
-        public override int ByteCount => lines.Length;
-
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        AttackRecordInput[] Parse()
+        protected override AttackRecordInput[] Parse()
         {
-            var bytes = lines.Bytes;
-            var problem = Utf8Check.FirstProblem(bytes, lines.FirstLine, displayPath, rejectNul: false);
-            var entity = new List<bool>(filter == ConllTokenFilter.All ? 0 : lines.LineCount);
-            var number = lines.FirstLine;
+            var bytes = Lines.Bytes;
+            var problem = Utf8Check.FirstProblem(bytes, Lines.FirstLine, displayPath, rejectNul: false);
+            var entity = new List<bool>(filter == ConllTokenFilter.All ? 0 : Lines.LineCount);
+            var number = Lines.FirstLine;
             for (var position = 0; ChunkLines.Next(bytes, ref position, out var line); number++)
             {
                 if (problem != null && problem.Line == number) throw problem;
                 var text = line.Text(bytes);
                 if (!ConllByteLines.IsTokenLine(text))
                 {
-                    if (words.Pending > 0) words.EndRecord();
+                    if (Words.Pending > 0) Words.EndRecord();
                     continue;
                 }
                 // Every chunk that holds token lines comes after the file's first token line was seen.
@@ -109,17 +104,17 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
                 if (count != layout.Count)
                     throw new DataFormatException(displayPath, number, ConllByteLines.WrongColumnCount(layout.Count, count));
                 var (offset, length) = word.GetOffsetAndLength(text.Length);
-                words.Add(line.Start + offset, line.Start + offset + length);
+                Words.Add(line.Start + offset, line.Start + offset + length);
                 if (filter != ConllTokenFilter.All) entity.Add(!ConllByteLines.IsOutsideLabel(text[label]));
             }
             if (problem != null) throw problem;
-            if (words.Pending > 0) words.EndRecord();
+            if (Words.Pending > 0) Words.EndRecord();
 
-            var result = new AttackRecordInput[words.RecordCount];
+            var result = new AttackRecordInput[Words.RecordCount];
             var firstToken = 0;
             for (var s = 0; s < result.Length; s++)
             {
-                var sentence = words.Decode(s, bytes);
+                var sentence = Words.Decode(s, bytes);
                 var allowed = filter switch
                 {
                     ConllTokenFilter.All => null,
@@ -130,15 +125,6 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
                 result[s] = new AttackRecordInput($"s{firstSentence + s}", sentence, allowed);
             }
             return result;
-        }
-
-        public override void Render(IReadOnlyList<AttackRecordResult> results, PooledByteBuffer output) =>
-            words.Render(lines.Bytes, Records, results, output, ConllTokenLine.IsValidWord);
-
-        public override void Dispose()
-        {
-            lines.Dispose();
-            words.Dispose();
         }
     }
 }

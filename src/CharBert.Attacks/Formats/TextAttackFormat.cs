@@ -32,38 +32,23 @@ public sealed class TextAttackFormat : IAttackFormat
         public void Dispose() => lines.Dispose();
     }
 
-    sealed class Chunk(LineChunk lines, string displayPath) : AttackChunk
+    sealed class Chunk(LineChunk lines, string displayPath) : LineAttackChunk(lines, lines.Length / 4, ChunkWords.HasNoWhitespace)
     {
-        readonly ChunkWords words = new(lines.Length / 4);
-        AttackRecordInput[]? records;
-
-        public override IReadOnlyList<AttackRecordInput> Records => records ??= Parse();
-        public override int ByteCount => lines.Length;
-
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        AttackRecordInput[] Parse()
+        protected override AttackRecordInput[] Parse()
         {
-            var bytes = lines.Bytes;
-            if (Utf8Check.FirstProblem(bytes, lines.FirstLine, displayPath, rejectNul: true) is { } problem) throw problem;
-            var result = new List<AttackRecordInput>(lines.LineCount);
-            var number = lines.FirstLine;
+            var bytes = Lines.Bytes;
+            if (Utf8Check.FirstProblem(bytes, Lines.FirstLine, displayPath, rejectNul: true) is { } problem) throw problem;
+            var result = new List<AttackRecordInput>(Lines.LineCount);
+            var number = Lines.FirstLine;
             for (var position = 0; ChunkLines.Next(bytes, ref position, out var line); number++)
             {
-                words.AddWhitespaceWords(line.Text(bytes), line.Start);
-                if (words.Pending == 0) continue;
-                words.EndRecord();
-                result.Add(new AttackRecordInput($"L{number}", words.Decode(result.Count, bytes)));
+                Words.AddWhitespaceWords(line.Text(bytes), line.Start);
+                if (Words.Pending == 0) continue;
+                Words.EndRecord();
+                result.Add(new AttackRecordInput($"L{number}", Words.Decode(result.Count, bytes)));
             }
             return result.ToArray();
-        }
-
-        public override void Render(IReadOnlyList<AttackRecordResult> results, PooledByteBuffer output) =>
-            words.Render(lines.Bytes, Records, results, output, ChunkWords.HasNoWhitespace);
-
-        public override void Dispose()
-        {
-            lines.Dispose();
-            words.Dispose();
         }
     }
 }

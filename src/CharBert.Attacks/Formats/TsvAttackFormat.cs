@@ -95,22 +95,17 @@ public sealed class TsvAttackFormat(TsvLayout layout, IReadOnlyList<string>? col
         }
     }
 
-    sealed class Chunk(LineChunk lines, string displayPath, TsvSchema schema, string task, int[] attacked) : AttackChunk
+    sealed class Chunk(LineChunk lines, string displayPath, TsvSchema schema, string task, int[] attacked)
+        : LineAttackChunk(lines, lines.Length / 4, ChunkWords.HasNoWhitespace)
     {
-        readonly ChunkWords words = new(lines.Length / 4);
-        AttackRecordInput[]? records;
-
-        public override IReadOnlyList<AttackRecordInput> Records => records ??= Parse();
-        public override int ByteCount => lines.Length;
-
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        AttackRecordInput[] Parse()
+        protected override AttackRecordInput[] Parse()
         {
-            var bytes = lines.Bytes;
-            var problem = Utf8Check.FirstProblem(bytes, lines.FirstLine, displayPath, rejectNul: false);
-            var result = new List<AttackRecordInput>(lines.LineCount * attacked.Length);
+            var bytes = Lines.Bytes;
+            var problem = Utf8Check.FirstProblem(bytes, Lines.FirstLine, displayPath, rejectNul: false);
+            var result = new List<AttackRecordInput>(Lines.LineCount * attacked.Length);
             Span<Range> fields = stackalloc Range[schema.ColumnCount];
-            var number = lines.FirstLine;
+            var number = Lines.FirstLine;
             for (var position = 0; ChunkLines.Next(bytes, ref position, out var line); number++)
             {
                 if (problem != null && problem.Line == number) throw problem;
@@ -125,9 +120,9 @@ public sealed class TsvAttackFormat(TsvLayout layout, IReadOnlyList<string>? col
                 }
                 foreach (var column in attacked)
                 {
-                    words.AddWhitespaceWords(text[fields[column]], line.Start + fields[column].Start.Value);
-                    words.EndRecord();
-                    result.Add(new AttackRecordInput($"L{number}c{column}", words.Decode(result.Count, bytes)));
+                    Words.AddWhitespaceWords(text[fields[column]], line.Start + fields[column].Start.Value);
+                    Words.EndRecord();
+                    result.Add(new AttackRecordInput($"L{number}c{column}", Words.Decode(result.Count, bytes)));
                 }
             }
             if (problem != null) throw problem;
@@ -145,15 +140,6 @@ public sealed class TsvAttackFormat(TsvLayout layout, IReadOnlyList<string>? col
                 start = tab + 1;
             }
             fields[^1] = start..text.Length;
-        }
-
-        public override void Render(IReadOnlyList<AttackRecordResult> results, PooledByteBuffer output) =>
-            words.Render(lines.Bytes, Records, results, output, ChunkWords.HasNoWhitespace);
-
-        public override void Dispose()
-        {
-            lines.Dispose();
-            words.Dispose();
         }
     }
 }

@@ -46,16 +46,25 @@ public static class PretrainRunner
     {
         var device = DeviceResolver.Resolve(settings.Training.Device);
         JsonFiles.Write(Path.Combine(settings.Output, RunFiles.Environment), EnvironmentRecord.Capture(device.ToString(), settings.Training.Seed));
-        using var initial = settings.InitFrom is { } initFrom ? ModelCheckpoint.Open(initFrom) : null;
-        var config = ModelConfig(settings, initial);
-        var blockSize = settings.BlockSize ?? Math.Min(PretrainSettings.DefaultBlockSize, config.MaxPositionEmbeddings);
-        if (blockSize > config.MaxPositionEmbeddings)
-            throw new ArgumentException($"--block-size {blockSize} exceeds the model's max_position_embeddings ({config.MaxPositionEmbeddings})");
-
         var text = TextResources.Load(settings.VocabDirectory, settings.ResolvedLowerCase);
         var termVocabPath = Path.Combine(settings.VocabDirectory, TextResources.TermVocabFile);
         if (!File.Exists(termVocabPath)) throw new FileNotFoundException($"{termVocabPath} not found: pre-training needs the NLM term vocabulary", termVocabPath);
         var termVocab = TermVocabulary.Load(termVocabPath);
+
+        // the --init-from weights are copied into the model, then released before the corpus is read and training starts
+        CharBertConfig config;
+        ITaskModel model;
+        IReadOnlySet<string> fresh;
+        using (var initial = settings.InitFrom is { } initFrom ? ModelCheckpoint.Open(initFrom) : null)
+        {
+            config = ModelConfig(settings, initial);
+            torch.manual_seed(settings.Training.Seed);
+            (model, fresh) = BuildModel(settings, config, initial, text, termVocab);
+        }
+        var blockSize = settings.BlockSize ?? Math.Min(PretrainSettings.DefaultBlockSize, config.MaxPositionEmbeddings);
+        if (blockSize > config.MaxPositionEmbeddings)
+            throw new ArgumentException($"--block-size {blockSize} exceeds the model's max_position_embeddings ({config.MaxPositionEmbeddings})");
+
         var tokenizer = new ProjectWordPieceTokenizer(text.Tokenizer);
         var builder = new PretrainingBlockBuilder(tokenizer,
             new NlmWordNoising(settings.CreateNoiser(text.Chars), termVocab, settings.AdvProbability),
@@ -70,8 +79,6 @@ public static class PretrainRunner
         if (trainBlocks.Count == 0)
             throw new ArgumentException($"the training corpus yields no complete block of {blockSize} positions; use more text or a smaller --block-size");
 
-        torch.manual_seed(settings.Training.Seed);
-        var (model, fresh) = BuildModel(settings, config, initial, text, termVocab);
         if (model is PreTrainingModel pretraining) pretraining.ScoreLabelledPositionsOnly = true; // same losses, a tenth of the decoder cost
         var source = new PretrainingBatchSource(trainBlocks);
         var evalSource = evalBlocks is null ? null : new PretrainingBatchSource(evalBlocks);

@@ -27,7 +27,7 @@ public static class SensitivityAnalysis
         var torchDevice = DeviceResolver.Resolve(device);
         // a directory without task.json (the original code's) may not say which classifier it holds: the task does
         var classifier = task.Family == TaskFamily.Glue ? Modeling.Heads.TaskHeadKind.SequenceClassification : Modeling.Heads.TaskHeadKind.TokenClassification;
-        var model = ModelDirectory.Load(modelDir, torchDevice, classifierHint: classifier);
+        using var model = ModelDirectory.Load(modelDir, torchDevice, classifierHint: classifier);
         using var recognizer = wordRecognizerDir is null ? null : WordRecognizer.Load(wordRecognizerDir, torchDevice);
         return Run(new WordEncoder(model, text.Tokenizer, text.Chars, settings, torchDevice), pairs,
             recognizer is null ? null : sentences => recognizer.RecognizeSentences(sentences));

@@ -6,7 +6,7 @@ namespace CharBert.Modeling.Heads;
 
 /// <summary>An encoder (CharBERT or BERT) with one task head: ModelBatch in, TaskOutput out. State-dict keys follow
 /// the original checkpoints: bert.*, classifier.*, qa_outputs.*, cls.predictions.*.</summary>
-public interface ITaskModel
+public interface ITaskModel : IDisposable
 {
     ModelKind Kind { get; }
     TaskHeadKind Head { get; }

@@ -10,6 +10,9 @@ public static class WeightInitializer
     public static void Apply(nn.Module model, double initializerRange)
     {
         using var noGrad = no_grad();
+        // the in-place initialisers hand back a second managed handle on each weight; the scope frees those handles
+        // (not the weights), so a disposed model leaves nothing behind
+        using var scope = NewDisposeScope();
         foreach (var (_, module) in model.named_modules())
         {
             switch (module)

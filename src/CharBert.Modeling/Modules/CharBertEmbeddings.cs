@@ -22,7 +22,7 @@ public sealed class CharBertEmbeddings : nn.Module<Tensor, Tensor, Tensor, Tenso
         if (config.CharEncoder == CharEncoderKind.BiGru)
             rnn_layer = nn.GRU(config.CharEmbeddingSize, config.HiddenSize / 4, batchFirst: true, bidirectional: true);
         else
-            cnn_layer = nn.Conv1d(config.CharEmbeddingSize, config.HiddenSize / 2, 5, padding: 2);
+            cnn_layer = Convolutions.Conv1d(config.CharEmbeddingSize, config.HiddenSize / 2, 5, padding: 2);
         RegisterComponents();
     }
 

@@ -36,7 +36,7 @@ public sealed class CharBertEncoder : nn.Module<Tensor, Tensor, Tensor, (Tensor 
         if (config.Fusion == FusionKind.Conv)
         {
             var count = config.FusionSharing == FusionSharing.Shared ? 1 : config.NumHiddenLayers;
-            fusion_layer_list = new ModuleList<Conv1d>(Enumerable.Range(0, count).Select(_ => nn.Conv1d(2 * h, h, 3, padding: 1)).ToArray());
+            fusion_layer_list = new ModuleList<Conv1d>(Enumerable.Range(0, count).Select(_ => Convolutions.Conv1d(2 * h, h, 3, padding: 1)).ToArray());
         }
         RegisterComponents();
     }

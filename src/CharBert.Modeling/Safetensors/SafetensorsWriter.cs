@@ -49,8 +49,8 @@ public static class SafetensorsWriter
             header.CopyTo(stream);
             foreach (var (_, tensor) in ordered)
             {
-                using var cpu = tensor.detach().contiguous().cpu();
-                stream.Write(cpu.bytes);
+                using var scope = NewDisposeScope(); // detach/contiguous/cpu each make a handle
+                stream.Write(tensor.detach().contiguous().cpu().bytes);
             }
         });
     }

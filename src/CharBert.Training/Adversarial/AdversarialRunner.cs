@@ -46,7 +46,7 @@ public static class AdversarialRunner
 
         var text = TextResources.Load(settings.ModelDirectory, metadata.LowerCase);
         var device = DeviceResolver.Resolve(settings.Device);
-        var model = ModelDirectory.Load(settings.ModelDirectory, device);
+        using var model = ModelDirectory.Load(settings.ModelDirectory, device);
         using var recognizer = settings.WordRecognizer is { } directory ? WordRecognizer.Load(directory, device) : null;
         var defence = recognizer is null ? null : new ScrnnDefence(recognizer);
 

@@ -15,8 +15,12 @@ namespace CharBert.Training.Evaluation;
 public static class EvaluateRunner
 {
     /// <param name="log">Hears how many lines of each file were read leniently (<see cref="EvaluateSettings.LenientColumns"/>).</param>
-    public static IReadOnlyList<EvaluationResultRow> Run(EvaluateSettings settings, Action<string>? log = null)
+    /// <param name="loaded">The model <paramref name="settings"/> names, already loaded (several runs on one model);
+    /// null: loaded here and freed before returning.</param>
+    public static IReadOnlyList<EvaluationResultRow> Run(EvaluateSettings settings, Action<string>? log = null, EvaluationModel? loaded = null)
     {
+        if (loaded is not null && !loaded.Serves(settings))
+            throw new ArgumentException($"the loaded model ({loaded.Directory}) is not the one to evaluate ({settings.ModelDirectory}, word recogniser {settings.WordRecognizer ?? "none"}, device {settings.Device})");
         var spec = settings.Task;
         TaskMetadata.Load(settings.ModelDirectory).RequireTask(spec, settings.ModelDirectory);
         var task = FineTuneTaskFactory.ForModel(settings.ModelDirectory);
@@ -27,9 +31,9 @@ public static class EvaluateRunner
         var predictionFiles = PredictionFileNames.For(settings.TestFiles);
         if (settings.BatchSize < 1) throw new ArgumentException($"--batch-size must be at least 1 (got {settings.BatchSize})");
 
-        var device = DeviceResolver.Resolve(settings.Device);
-        var model = ModelDirectory.Load(settings.ModelDirectory, device);
-        using var recognizer = settings.WordRecognizer is { } dir ? WordRecognition.WordRecognizer.Load(dir, device) : null;
+        using var owned = loaded is null ? EvaluationModel.Load(settings) : null;
+        var evaluated = loaded ?? owned!;
+        var (model, recognizer, device) = (evaluated.Model, evaluated.Recognizer, evaluated.Device);
         WordRewriter? rewrite = recognizer is null ? null : sentences => recognizer.RecognizeSentences(sentences);
 
         Directory.CreateDirectory(settings.Output);

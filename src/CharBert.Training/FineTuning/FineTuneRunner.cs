@@ -59,7 +59,7 @@ public static class FineTuneRunner
         var dev = task.Load(settings.Dev);
 
         torch.manual_seed(settings.Training.Seed);
-        var model = ModelBuilder.Build(settings, task, text);
+        using var model = ModelBuilder.Build(settings, task, text);
         TaskEvaluation? lastDev = null;
         var trainer = new Trainer(model.Module, batch => model.Forward(batch).Loss!, new FeatureBatchSource(trainFeatures, settings.Training.PadToLongest), settings.Training, output, progress: progress);
         folder.Started();

@@ -61,6 +61,7 @@ public static class PretrainRunner
             torch.manual_seed(settings.Training.Seed);
             (model, fresh) = BuildModel(settings, config, initial, text, termVocab);
         }
+        using var disposeModel = model;
         var blockSize = settings.BlockSize ?? Math.Min(PretrainSettings.DefaultBlockSize, config.MaxPositionEmbeddings);
         if (blockSize > config.MaxPositionEmbeddings)
             throw new ArgumentException($"--block-size {blockSize} exceeds the model's max_position_embeddings ({config.MaxPositionEmbeddings})");

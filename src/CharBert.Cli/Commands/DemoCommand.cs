@@ -29,10 +29,14 @@ public static class DemoCommand
         var device = DeviceOption.Create();
         var cache = new Option<string?>("--cache") { Description = "Corpus cache folder (default: $CHARBERT_CACHE, else ~/.cache/charbert)" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress bars" };
+        var dataOnly = new Option<bool>("--data-only")
+        {
+            Description = "Only fetch the corpora and write <out>/data (what experiments/demo*.json and the tuning sweeps read), then stop",
+        };
         var command = new Command("demo",
             "End-to-end robustness study: adapt a pretrained encoder as BERT (MLM) and CharBERT (MLM + NLM), fine-tune BERT, AdvBERT and CharBERT " +
             "on Brown POS and spam, attack, evaluate over 3 seeds, sensitivity, charts, report with the drop ratio and its bootstrap interval");
-        foreach (var option in new Option[] { output, from, scale, device, cache, quiet }) command.Options.Add(option);
+        foreach (var option in new Option[] { output, from, scale, device, cache, quiet, dataOnly }) command.Options.Add(option);
         command.SetAction(parse =>
         {
             var started = DateTime.UtcNow;
@@ -42,6 +46,12 @@ public static class DemoCommand
             var source = parse.GetValue(from)!;
             var factor = parse.GetValue(scale);
             var demoScale = source == DemoStudy.Scratch ? DemoScale.Scratch(factor) : DemoScale.Pretrained(factor);
+            if (parse.GetValue(dataOnly))
+            {
+                var dataDir = DemoStudy.PrepareData(parse.GetValue(output)!, source, demoScale, corpusCache, Console.Out);
+                Console.WriteLine($"data:     {dataDir}");
+                return 0;
+            }
             var outcome = DemoStudy.Run(parse.GetValue(output)!, source, demoScale, parse.GetValue(device)!,
                 corpusCache, TrainingProgressDisplay.For(parse.GetValue(quiet) || TrainingOptions.QuietByEnvironment), Console.Out);
             Console.WriteLine();

@@ -2,12 +2,30 @@ using ScottPlot;
 
 namespace CharBert.Experiments.Charts;
 
-/// <summary>Shared look: one colour per series (Category10), readable fonts, grouped-bar geometry.</summary>
-static class ChartStyle
+/// <summary>Shared look: one colour per series (Category10), readable fonts, grouped-bar geometry, interval bars.</summary>
+public static class ChartStyle
 {
     static readonly IPalette Palette = new ScottPlot.Palettes.Category10();
 
     public static Color SeriesColor(int index) => Palette.GetColor(index);
+
+    /// <summary>Vertical error bars from <paramref name="lower"/> to <paramref name="upper"/> around each y (an
+    /// interval that need not be symmetric, e.g. a bootstrap percentile interval); an infinite bound draws no bar on
+    /// that side.</summary>
+    public static ScottPlot.Plottables.ErrorBar IntervalBars(Plot plot, IReadOnlyList<double> xs, IReadOnlyList<double> ys,
+        IReadOnlyList<double> lower, IReadOnlyList<double> upper, Color color)
+    {
+        static double Extent(double from, double to) => double.IsFinite(to) ? Math.Abs(to - from) : 0;
+        // set by name: the constructor's positive/negative argument order is easy to get backwards
+        var bars = new ScottPlot.Plottables.ErrorBar(xs, ys, null, null, null, null)
+        {
+            YErrorNegative = ys.Select((y, i) => Extent(y, lower[i])).ToArray(),
+            YErrorPositive = ys.Select((y, i) => Extent(y, upper[i])).ToArray(),
+            Color = color,
+        };
+        plot.Add.Plottable(bars);
+        return bars;
+    }
 
     public static Plot NewPlot(string title, string xLabel, string yLabel)
     {

@@ -34,9 +34,8 @@ public static class DemoStudy
     public static DemoOutcome Run(string outDir, string from, DemoScale scale, string device, CorpusCache cache, ITrainingProgressView? progressView, TextWriter log)
     {
         outDir = Path.GetFullPath(outDir);
-        var dataDir = Path.Combine(outDir, "data");
+        var dataDir = PrepareData(outDir, from, scale, cache, log);
         var scratch = from == Scratch;
-        DemoData.Prepare(dataDir, scale, cache, buildVocabularies: scratch, message => log.WriteLine(message));
         var spec = scratch ? ScratchSpec(dataDir, scale, device) : Spec(dataDir, scale, device, from);
         new AblationRunner(spec, outDir, StandardSteps.Create(progressView), "charbert demo", log, DemoBudget.CellCost(spec)).Run();
         var charts = ResultPlotter.PlotAll(outDir);
@@ -44,6 +43,15 @@ public static class DemoStudy
         var findings = RobustnessFindings.Compute(outDir);
         File.AppendAllText(report, DemoNotes.ToMarkdown(spec, scale, findings, scratch));
         return new DemoOutcome(outDir, report, charts, findings);
+    }
+
+    /// <summary>The demo's first step alone: fetches the corpora and writes &lt;outDir&gt;/data (vocabularies too when
+    /// <paramref name="from"/> is scratch). Returns the data folder.</summary>
+    public static string PrepareData(string outDir, string from, DemoScale scale, CorpusCache cache, TextWriter log)
+    {
+        var dataDir = Path.Combine(Path.GetFullPath(outDir), "data");
+        DemoData.Prepare(dataDir, scale, cache, buildVocabularies: from == Scratch, message => log.WriteLine(message));
+        return dataDir;
     }
 
     static Dictionary<string, AttackRecipeSpec> Attacks(IReadOnlyList<int>? editTypeSeeds)

@@ -50,7 +50,7 @@ public static class SweepRunner
 
     static IEnumerable<SweepRow> Rows(SweepSpec sweep, string name, JsonObject patch, string resolvedSpec, IReadOnlyList<VariantRobustness> findings)
     {
-        var series = string.Join(", ", SweepSpec.Leaves(patch).Where(l => l.Path != sweep.X).Select(l => $"{l.Path}={l.Value}"));
+        var series = string.Join(", ", SweepSpec.Leaves(patch).Where(sweep.DefinesSeries).Select(l => $"{l.Path}={l.Value}"));
         var x = Lookup(JsonNode.Parse(resolvedSpec), sweep.X);
         var xValue = double.TryParse(x, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : (double?)null;
         foreach (var charbert in findings.Where(f => f.Variant == RobustnessReport.CharBertVariant && f.RatioToBaseline is not null))
@@ -107,10 +107,8 @@ public static class SweepRunner
             line.LineWidth = 2;
             line.MarkerSize = 7;
             line.LegendText = series[s].Key;
-            var bars = new ScottPlot.Plottables.ErrorBar(xs, points.Select(r => r.Ratio).ToArray(), null, null,
-                points.Select(r => r.Ratio - r.Lower).ToArray(), points.Select(r => double.IsFinite(r.Upper) ? r.Upper - r.Ratio : 0).ToArray())
-                { Color = color };
-            plot.Add.Plottable(bars);
+            ChartStyle.IntervalBars(plot, xs, points.Select(r => r.Ratio).ToArray(), points.Select(r => r.Lower).ToArray(),
+                points.Select(r => r.Upper).ToArray(), color);
         }
         var one = plot.Add.HorizontalLine(1);
         one.LinePattern = LinePattern.Dashed;

@@ -52,4 +52,21 @@ public class ExperimentCommandsTests
         Assert.That(result.Exit, Is.EqualTo(CliRunner.ExitBadInput));
         Assert.That(result.Err, Does.Contain("base.json").And.Contain("$.name").And.Contain("must be supplied"));
     }
+
+    [Test]
+    public void Demo_data_only_writes_the_sampled_data_and_trains_nothing()
+    {
+        var cache = CharBert.Text.Corpora.CorpusCache.Default();
+        foreach (var name in new[] { "brown", "sotu", "spam-assassin" })
+            if (!cache.IsComplete(CharBert.Text.Corpora.CorpusCatalog.ByName(name)))
+                Assert.Ignore($"{name} is not in the corpus cache {cache.Root} (no download in tests); `charbert data get {name}` enables this test");
+        using var dir = new TempFolder();
+        var result = Run("demo", "--data-only", "--scale", "0.25", "--out", dir.Path, "--quiet");
+        Assert.That(result.Exit, Is.EqualTo(0), result.Err);
+        var data = Path.Combine(dir.Path, "data");
+        Assert.That(result.Out, Does.Contain($"data:     {data}"));
+        Assert.That(Directory.GetFiles(data).Select(Path.GetFileName), Is.EquivalentTo(new[]
+            { "pretrain.txt", "pos-train.txt", "pos-dev.txt", "pos-test.txt", "spam-train.tsv", "spam-dev.tsv", "spam-test.tsv" }));
+        Assert.That(Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName), Is.EqualTo(new[] { "data" }), "no study was run");
+    }
 }

@@ -1,6 +1,7 @@
 using CharBert.Experiments.Ablation;
 using CharBert.Experiments.Ablation.Steps;
 using CharBert.Experiments.Results;
+using CharBert.Experiments.Specs;
 using CharBert.Experiments.Sweeps;
 using CharBert.Text.IO;
 using NUnit.Framework;
@@ -71,6 +72,63 @@ public class SweepTests
         Assert.That(File.ReadAllText(Path.Combine(outDir, SweepRunner.MarkdownFile)), Does.Contain("| steps-300 | 300 |"));
         Assert.That(File.Exists(Path.Combine(outDir, "ratio-vs-training.pretrain-steps-pos.png")));
         Assert.That(SweepRunner.Run(sweep, outDir, [new ThrowingStep()], "test", TextWriter.Null), Has.Count.EqualTo(2), "finished settings are not run again");
+    }
+
+    [Test]
+    public void Removals_and_values_outside_the_declared_series_do_not_split_the_line()
+    {
+        using var dir = new TempFolder();
+        dir.Write("tuning.json", Spec);
+        var sweepFile = dir.Write("sweep.json", """
+            {
+              "spec": "tuning.json", "x": "training.pretrain_steps", "series": ["training.learning_rate"],
+              "settings": {
+                "steps-100": { "training": { "pretrain_steps": 100, "fresh_warmup_steps": 10 }, "models": { "extra": null } },
+                "steps-300": { "training": { "pretrain_steps": 300, "fresh_warmup_steps": 30 } },
+                "steps-300-fast": { "training": { "pretrain_steps": 300, "learning_rate": 0.5 } }
+              }
+            }
+            """);
+        var rows = SweepRunner.Run(SweepSpec.Load(sweepFile), dir.File("out"), [new FakeEvaluate()], "test", TextWriter.Null);
+
+        Assert.That(rows.Select(r => r.Series), Is.EqualTo(new[] { "(spec)", "(spec)", "training.learning_rate=0.5" }));
+        var undeclared = SweepSpec.Load(dir.Write("plain.json", """
+            { "spec": "tuning.json", "x": "training.pretrain_steps", "settings": { "a": { "training": { "pretrain_steps": 1, "seed": 2 }, "models": { "m": null } } } }
+            """));
+        Assert.That(SweepSpec.Leaves(undeclared.Settings[0].Patch).Where(undeclared.DefinesSeries).Select(l => l.Path), Is.EqualTo(new[] { "training.seed" }),
+            "without a series list every patched value but x and removals tells series apart");
+        var bad = Assert.Throws<DataFormatException>(() => SweepSpec.Load(dir.Write("bad.json",
+            """{ "spec": "s.json", "x": "x", "settings": { "a": {} }, "series": [1] }""")))!;
+        Assert.That(bad.Message, Does.Contain("$.series[0]"));
+    }
+
+    [Test]
+    public void Interval_bars_reach_each_bound_of_an_asymmetric_interval()
+    {
+        var plot = new ScottPlot.Plot();
+        var bars = CharBert.Experiments.Charts.ChartStyle.IntervalBars(plot, [0, 50], [1.44, 1.2], [1.13, 0.9], [2.02, double.PositiveInfinity], ScottPlot.Colors.Blue);
+
+        Assert.That(bars.YErrorNegative!.Select(v => Math.Round(v, 6)), Is.EqualTo(new[] { 0.31, 0.3 }));
+        Assert.That(bars.YErrorPositive!.Select(v => Math.Round(v, 6)), Is.EqualTo(new[] { 0.58, 0 }));
+    }
+
+    [TestCase("demo-steps.json")]
+    [TestCase("demo-tuning-steps.json")]
+    public void Repository_sweeps_resolve_to_valid_specs_that_compare_with_bert(string file)
+    {
+        var sweep = SweepSpec.Load(Path.Combine(CharBert.TestSupport.SharedPaths.RepoRoot, "experiments", file));
+        Assert.That(sweep.X, Is.EqualTo("training.pretrain_steps"));
+        foreach (var (name, patch) in sweep.Settings)
+        {
+            var spec = SpecLoader.Load(sweep.SpecPath, (System.Text.Json.Nodes.JsonObject)patch.DeepClone(), name);
+            Assert.That(spec.Models.Keys, Is.SupersetOf(new[] { "bert", "charbert" }), name);
+            Assert.That(spec.Tasks["pos-brown"].Test, Is.EqualTo("pos-dev.txt"), $"{name}: settings are chosen on dev, never on the test set");
+            if (spec.Models.TryGetValue("charbert-frozen-half", out var frozen))
+                Assert.That(2 * frozen.Adaptation!.FrozenSteps, Is.EqualTo(spec.Training.PretrainSteps), $"{name}: frozen for half the adaptation");
+        }
+        if (file == "demo-steps.json")
+            Assert.That(sweep.Settings.Select(s => SpecLoader.Load(sweep.SpecPath, (System.Text.Json.Nodes.JsonObject)s.Patch.DeepClone(), s.Name).Models.Count),
+                Is.All.EqualTo(2), "the short sweep runs BERT and the demo's CharBERT only");
     }
 
     sealed class ThrowingStep : ICellStep

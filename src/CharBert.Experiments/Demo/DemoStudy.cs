@@ -41,7 +41,7 @@ public static class DemoStudy
         var charts = ResultPlotter.PlotAll(outDir);
         var report = MarkdownReport.Write(outDir, charts);
         var findings = RobustnessFindings.Compute(outDir);
-        File.AppendAllText(report, DemoNotes.ToMarkdown(spec, scale, findings, scratch));
+        File.AppendAllText(report, DemoNotes.ToMarkdown(spec, scale, findings, scratch) + (scratch ? "" : DemoTuningEvidence.ToMarkdown(outDir)));
         return new DemoOutcome(outDir, report, charts, findings);
     }
 

@@ -32,13 +32,11 @@ public static class RobustnessReport
     public static void WriteCsv(string resultsDir, IReadOnlyList<VariantRobustness> findings) =>
         TidyCsv.Write<RobustnessRow, RobustnessRowMap>(Path.Combine(resultsDir, RobustnessFindings.CsvFile), findings.Select(RobustnessRow.From));
 
-    static string F(double v) => double.IsPositiveInfinity(v) ? "∞" : v.ToString("0.000", CultureInfo.InvariantCulture);
-    static string Pct(double v) => (100 * v).ToString("0.0", CultureInfo.InvariantCulture) + " %";
 
     static string MeanStd(double mean, double std, int n, Func<double, string> format) => n > 1 ? $"{format(mean)} ± {format(std)}" : format(mean);
 
     public static string Interval(DropRatioEstimate r) =>
-        $"{F(r.Ratio)} [{F(r.Lower)}, {F(r.Upper)}]";
+        $"{ReportNumbers.Ratio(r.Ratio)} [{ReportNumbers.Ratio(r.Lower)}, {ReportNumbers.Ratio(r.Upper)}]";
 
     public static string ToMarkdown(IReadOnlyList<VariantRobustness> findings)
     {
@@ -55,9 +53,9 @@ public static class RobustnessReport
         md.AppendLine("| task | variant | seeds | clean (majority label) | attacked | relative drop | drop ratio to bert [95 % interval] | resamples with ratio < 1 |");
         md.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var v in findings)
-            md.AppendLine($"| {v.Task} | {v.Variant} | {v.Seeds} | {MeanStd(v.CleanMean, v.CleanStd, v.Seeds, F)}{(v.MajorityScore is { } m ? $" ({F(m)})" : "")} | " +
-                          $"{MeanStd(v.AttackedMean, v.AttackedStd, v.Seeds, F)} | {MeanStd(v.DropMean, v.DropStd, v.Seeds, Pct)} | " +
-                          $"{(v.RatioToBaseline is { } r ? Interval(r) : "–")} | {(v.RatioToBaseline is { } s ? Pct(s.ShareBelowOne) : "–")} |");
+            md.AppendLine($"| {v.Task} | {v.Variant} | {v.Seeds} | {MeanStd(v.CleanMean, v.CleanStd, v.Seeds, ReportNumbers.Ratio)}{(v.MajorityScore is { } m ? $" ({ReportNumbers.Ratio(m)})" : "")} | " +
+                          $"{MeanStd(v.AttackedMean, v.AttackedStd, v.Seeds, ReportNumbers.Ratio)} | {MeanStd(v.DropMean, v.DropStd, v.Seeds, ReportNumbers.Percent)} | " +
+                          $"{(v.RatioToBaseline is { } r ? Interval(r) : "–")} | {(v.RatioToBaseline is { } s ? ReportNumbers.Percent(s.ShareBelowOne) : "–")} |");
         md.AppendLine();
         foreach (var v in findings.Where(f => f.Variant == CharBertVariant && f.RatioToBaseline is not null))
             md.AppendLine($"- {Verdict(v)}");
@@ -69,13 +67,13 @@ public static class RobustnessReport
     public static string Verdict(VariantRobustness v)
     {
         var r = v.RatioToBaseline!;
-        var head = $"**{v.Task}**: CharBERT's relative drop ({Pct(v.DropMean)}) is {F(r.Ratio)}x BERT's " +
-                   $"(95 % interval {F(r.Lower)} to {F(r.Upper)}, {v.Seeds} seed(s), {r.Sentences} test sentences). ";
+        var head = $"**{v.Task}**: CharBERT's relative drop ({ReportNumbers.Percent(v.DropMean)}) is {ReportNumbers.Ratio(r.Ratio)}x BERT's " +
+                   $"(95 % interval {ReportNumbers.Ratio(r.Lower)} to {ReportNumbers.Ratio(r.Upper)}, {v.Seeds} seed(s), {r.Sentences} test sentences). ";
         var untrained = new[] { (Name: "CharBERT", Learned: v.Learned), (Name: "BERT", Learned: v.BaselineLearned) }
             .Where(m => m.Learned == false).Select(m => m.Name).ToList();
         if (untrained.Count > 0)
             return head + $"No conclusion: {string.Join(" and ", untrained)} {(untrained.Count > 1 ? "do" : "does")} not beat always predicting " +
-                   $"the most frequent label ({v.Metric} {F(v.MajorityScore ?? 0)} on the clean test set) by more than " +
+                   $"the most frequent label ({v.Metric} {ReportNumbers.Ratio(v.MajorityScore ?? 0)} on the clean test set) by more than " +
                    $"{VariantRobustness.LearnedMargin:0.00}, so {(untrained.Count > 1 ? "they have" : "it has")} not learned the task and a drop ratio " +
                    "says nothing about robustness (a constant predictor loses nothing under attack).";
         return head + (r.Upper < 1

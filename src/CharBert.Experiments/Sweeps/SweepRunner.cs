@@ -76,16 +76,14 @@ public static class SweepRunner
         foreach (var task in rows.Select(r => r.Task).Distinct())
             if (rows.Any(r => r.Task == task && r.XValue is not null))
                 charts.Add(ChartFile.Save(RatioChart(rows.Where(r => r.Task == task).ToList(), task, sweep.X), outDir, $"ratio-vs-{ChartFile.Slug(sweep.X)}-{ChartFile.Slug(task)}"));
-        string F(double value) => double.IsPositiveInfinity(value) ? "∞" : value.ToString("0.000", CultureInfo.InvariantCulture);
-        string Pct(double value) => (100 * value).ToString("0.0", CultureInfo.InvariantCulture) + " %";
         var md = new StringBuilder($"# Sweep over {sweep.X}").AppendLine().AppendLine();
         md.AppendLine("CharBERT's relative drop under the headline attack divided by BERT's (mean over seeds), with a 95 % paired bootstrap " +
                       $"interval over test sentences and seeds. Spec: `{sweep.SpecPath}`. Source: `{CsvFile}`.").AppendLine();
         md.AppendLine($"| setting | {sweep.X} | other settings | task | seeds | BERT clean | BERT drop | CharBERT clean | CharBERT drop | ratio [95 % interval] |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in rows)
-            md.AppendLine($"| {r.Setting} | {r.X} | {r.Series} | {r.Task} | {r.Seeds} | {F(r.BertClean)} | {Pct(r.BertDrop)} | {F(r.CharBertClean)} | " +
-                          $"{Pct(r.CharBertDrop)} | {F(r.Ratio)} [{F(r.Lower)}, {F(r.Upper)}] |");
+            md.AppendLine($"| {r.Setting} | {r.X} | {r.Series} | {r.Task} | {r.Seeds} | {ReportNumbers.Ratio(r.BertClean)} | {ReportNumbers.Percent(r.BertDrop)} | {ReportNumbers.Ratio(r.CharBertClean)} | " +
+                          $"{ReportNumbers.Percent(r.CharBertDrop)} | {ReportNumbers.Ratio(r.Ratio)} [{ReportNumbers.Ratio(r.Lower)}, {ReportNumbers.Ratio(r.Upper)}] |");
         md.AppendLine();
         foreach (var chart in charts) md.AppendLine($"![ratio]({Path.GetFileName(chart)})").AppendLine();
         AtomicFile.WriteAllText(Path.Combine(outDir, MarkdownFile), md.ToString());

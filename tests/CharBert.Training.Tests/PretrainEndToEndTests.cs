@@ -8,18 +8,26 @@ namespace CharBert.Training.Tests;
 
 public class PretrainEndToEndTests
 {
+    /// <summary>MLM + NLM pre-training of the test config on synthetic corpora, with the vocabularies it needs, into dir/run.</summary>
+    public static PretrainSettings Settings(TempDirectory dir, int trainLines, int evalLines)
+    {
+        var vocab = SyntheticTaskFiles.WriteVocabulary(dir.Combine("vocab"));
+        SyntheticTaskFiles.WriteTermVocabulary(vocab);
+        return new PretrainSettings
+        {
+            TrainFiles = [SyntheticTaskFiles.WriteCorpus(dir.Combine("corpus.txt"), trainLines, 1)],
+            EvalFile = SyntheticTaskFiles.WriteCorpus(dir.Combine("eval.txt"), evalLines, 2),
+            ModelConfig = FineTuneEndToEndTests.WriteTestConfig(dir), VocabDirectory = vocab, Output = dir.Combine("run"), BlockSize = 16,
+        };
+    }
+
     [Test]
     public void MlmPlusNlmLossDecreasesAndTheRunEndsWithAModelDirectory()
     {
         using var dir = new TempDirectory();
-        var vocab = SyntheticTaskFiles.WriteVocabulary(dir.Combine("vocab"));
-        SyntheticTaskFiles.WriteTermVocabulary(vocab);
-        var settings = new PretrainSettings
+        var settings = Settings(dir, trainLines: 300, evalLines: 40) with
         {
-            TrainFiles = [SyntheticTaskFiles.WriteCorpus(dir.Combine("corpus.txt"), 300, 1)],
-            EvalFile = SyntheticTaskFiles.WriteCorpus(dir.Combine("eval.txt"), 40, 2),
-            ModelConfig = FineTuneEndToEndTests.WriteTestConfig(dir), VocabDirectory = vocab, Output = dir.Combine("run"),
-            BlockSize = 16, MlmProbability = 0.15, AdvProbability = 0.15,
+            MlmProbability = 0.15, AdvProbability = 0.15,
             Training = new TrainingOptions { MaxSteps = 40, BatchSize = 16, LearningRate = 5e-3, WarmupSteps = 4, Quiet = true, Seed = 5, CheckpointEvery = 0 },
         };
 

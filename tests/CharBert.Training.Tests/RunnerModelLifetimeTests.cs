@@ -13,16 +13,28 @@ namespace CharBert.Training.Tests;
 /// load) with the scores a fresh load gives.</summary>
 public class RunnerModelLifetimeTests
 {
+    /// <summary>One epoch of NER fine-tuning on 8 synthetic sentences.</summary>
+    static FineTuneSettings NerFineTune(TempDirectory dir)
+    {
+        var settings = FineTuneEndToEndTests.Settings(dir, "ner", SyntheticTaskFiles.WriteNer(dir.Combine("train.txt"), 8, 1),
+            SyntheticTaskFiles.WriteNer(dir.Combine("dev.txt"), 8, 2));
+        return settings with { Training = settings.Training with { Epochs = 1 } };
+    }
+
     [Test]
     public void FineTuningFreesItsModelAndOptimizer()
     {
         using var dir = new TempDirectory();
-        var settings = FineTuneEndToEndTests.Settings(dir, "ner", SyntheticTaskFiles.WriteNer(dir.Combine("train.txt"), 8, 1),
-            SyntheticTaskFiles.WriteNer(dir.Combine("dev.txt"), 8, 2));
-        settings = settings with { Training = settings.Training with { Epochs = 1 } };
-        FineTuneRunner.Run(settings);
+        var settings = NerFineTune(dir);
+        AssertARepeatedRunLeavesNoTensors(output => FineTuneRunner.Run(settings with { Output = dir.Combine(output) }));
+    }
+
+    /// <summary>Runs twice (the first run warms up whatever is created once per process) and compares live tensors.</summary>
+    static void AssertARepeatedRunLeavesNoTensors(Action<string> runInto)
+    {
+        runInto("first");
         var live = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
-        FineTuneRunner.Run(settings with { Output = dir.Combine("second") });
+        runInto("second");
         Assert.That(DisposeScopeManager.Statistics.ThreadTotalLiveCount, Is.EqualTo(live));
     }
 
@@ -30,28 +42,19 @@ public class RunnerModelLifetimeTests
     public void PretrainingFreesItsModelAndOptimizer()
     {
         using var dir = new TempDirectory();
-        var vocab = SyntheticTaskFiles.WriteVocabulary(dir.Combine("vocab"));
-        SyntheticTaskFiles.WriteTermVocabulary(vocab);
-        var settings = new PretrainSettings
+        var settings = PretrainEndToEndTests.Settings(dir, trainLines: 60, evalLines: 20) with
         {
-            TrainFiles = [SyntheticTaskFiles.WriteCorpus(dir.Combine("corpus.txt"), 60, 1)],
-            EvalFile = SyntheticTaskFiles.WriteCorpus(dir.Combine("eval.txt"), 20, 2),
-            ModelConfig = FineTuneEndToEndTests.WriteTestConfig(dir), VocabDirectory = vocab, Output = dir.Combine("run"),
-            BlockSize = 16, Training = new TrainingOptions { MaxSteps = 2, BatchSize = 8, Quiet = true, Seed = 5, CheckpointEvery = 1 },
+            Training = new TrainingOptions { MaxSteps = 2, BatchSize = 8, Quiet = true, Seed = 5, CheckpointEvery = 1 },
         };
-        PretrainRunner.Run(settings);
-        var live = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
-        PretrainRunner.Run(settings with { Output = dir.Combine("second") });
-        Assert.That(DisposeScopeManager.Statistics.ThreadTotalLiveCount, Is.EqualTo(live));
+        AssertARepeatedRunLeavesNoTensors(output => PretrainRunner.Run(settings with { Output = dir.Combine(output) }));
     }
 
     [Test]
     public void EvaluationFreesItsModelAndAPreloadedModelScoresTheSame()
     {
         using var dir = new TempDirectory();
-        var settings = FineTuneEndToEndTests.Settings(dir, "ner", SyntheticTaskFiles.WriteNer(dir.Combine("train.txt"), 8, 1),
-            SyntheticTaskFiles.WriteNer(dir.Combine("dev.txt"), 8, 2));
-        FineTuneRunner.Run(settings with { Training = settings.Training with { Epochs = 1 } });
+        var settings = NerFineTune(dir);
+        FineTuneRunner.Run(settings);
         EvaluateSettings Evaluate(string output) => new()
         {
             ModelDirectory = Path.Combine(settings.Output, "model"), Task = TaskId.Ner, TestFiles = [settings.Dev], Output = dir.Combine(output),

@@ -104,14 +104,14 @@ public static class SweepRunner
             line.Color = color;
             line.LineWidth = 2;
             line.MarkerSize = 7;
-            line.LegendText = series[s].Key;
+            if (series.Count > 1) line.LegendText = series[s].Key;
             ChartStyle.IntervalBars(plot, xs, points.Select(r => r.Ratio).ToArray(), points.Select(r => r.Lower).ToArray(),
                 points.Select(r => r.Upper).ToArray(), color);
         }
         var one = plot.Add.HorizontalLine(1);
         one.LinePattern = LinePattern.Dashed;
         one.Color = Colors.Gray;
-        plot.ShowLegend(Alignment.UpperRight);
+        if (series.Count > 1) plot.ShowLegend(Alignment.UpperRight); // one line needs no key (and gets no legend text)
         return plot;
     }
 }

@@ -216,7 +216,7 @@ public class ErrorProbeTests
     public void Kill_9_after_checkpoints_leaves_a_resumable_run_and_a_damaged_newest_checkpoint_names_the_previous_one()
     {
         var run = _dir.File("killed");
-        using (var training = CliProcess.Start(Split($"{Finetune.Replace("--epochs 1", "--epochs 12")} --checkpoint-every 1 --out {run}"), _dir.Path))
+        using (var training = CliProcess.Start(Split($"{Finetune.Replace("--epochs 1", "--epochs 60")} --checkpoint-every 1 --out {run}"), _dir.Path))
         {
             var checkpoints = Path.Combine(run, "checkpoints");
             var clock = Stopwatch.StartNew();
@@ -246,7 +246,7 @@ public class ErrorProbeTests
     public void Kill_9_before_the_first_checkpoint_leaves_a_run_that_resume_starts_again()
     {
         var run = _dir.File("killed-early");
-        using (var training = CliProcess.Start(Split($"{Finetune.Replace("--epochs 1", "--epochs 3")} --checkpoint-every 0 --out {run}"), _dir.Path))
+        using (var training = CliProcess.Start(Split($"{Finetune.Replace("--epochs 1", "--epochs 30")} --checkpoint-every 0 --out {run}"), _dir.Path))
         {
             var clock = Stopwatch.StartNew();
             while (!training.HasExited && !File.Exists(Path.Combine(run, "config.json")))

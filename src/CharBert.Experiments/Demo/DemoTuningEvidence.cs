@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using CharBert.Experiments.Findings;
 using CharBert.Experiments.Results;

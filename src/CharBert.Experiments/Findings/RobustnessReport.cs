@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using CharBert.Experiments.Results;
 using CharBert.Metrics.Robustness;
@@ -31,7 +30,6 @@ public static class RobustnessReport
 
     public static void WriteCsv(string resultsDir, IReadOnlyList<VariantRobustness> findings) =>
         TidyCsv.Write<RobustnessRow, RobustnessRowMap>(Path.Combine(resultsDir, RobustnessFindings.CsvFile), findings.Select(RobustnessRow.From));
-
 
     static string MeanStd(double mean, double std, int n, Func<double, string> format) => n > 1 ? $"{format(mean)} ± {format(std)}" : format(mean);
 

@@ -19,28 +19,24 @@ public static class CheckpointReferenceVerifier
             throw new DataFormatException(expectedPath, 0, $"no tensor named '{key}' (it holds {string.Join(", ", expectedFile.Entries.Keys.Where(k => !k.StartsWith("input.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))})");
         // (B, T, labels) logits are a token classifier's, (B, labels) a sequence classifier's
         var hint = expectedFile.Entries[key].Shape.Length == 3 ? TaskHeadKind.TokenClassification : TaskHeadKind.SequenceClassification;
-        var model = ModelDirectory.Load(modelDirectory, weightsFile: weightsFile, classifierHint: hint);
-        try
+        using var model = ModelDirectory.Load(modelDirectory, weightsFile: weightsFile, classifierHint: hint);
+        model.Module.eval();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        using var batch = ReferenceInputs.Read(expectedFile, withLabels: false);
+        var output = model.Forward(batch);
+        var actual = model.Head switch
         {
-            model.Module.eval();
-            using var scope = NewDisposeScope();
-            using var noGrad = no_grad();
-            using var batch = ReferenceInputs.Read(expectedFile, withLabels: false);
-            var output = model.Forward(batch);
-            var actual = model.Head switch
-            {
-                TaskHeadKind.PreTraining => output.PredictionScores!,
-                TaskHeadKind.QuestionAnswering => output.StartLogits!,
-                _ => output.Logits,
-            };
-            var expected = expectedFile.Load(key);
-            var comparison = actual.shape.SequenceEqual(expected.shape)
-                ? Compare(key, actual, expected, tolerance)
-                : new ReferenceComparison(key, double.NaN, false,
-                    $"the {model.Kind} {model.Head} model's output has shape [{string.Join(",", actual.shape)}], expected [{string.Join(",", expected.shape)}]");
-            return new ReferenceReport(expectedPath, tolerance, [comparison]);
-        }
-        finally { model.Module.Dispose(); }
+            TaskHeadKind.PreTraining => output.PredictionScores!,
+            TaskHeadKind.QuestionAnswering => output.StartLogits!,
+            _ => output.Logits,
+        };
+        var expected = expectedFile.Load(key);
+        var comparison = actual.shape.SequenceEqual(expected.shape)
+            ? Compare(key, actual, expected, tolerance)
+            : new ReferenceComparison(key, double.NaN, false,
+                $"the {model.Kind} {model.Head} model's output has shape [{string.Join(",", actual.shape)}], expected [{string.Join(",", expected.shape)}]");
+        return new ReferenceReport(expectedPath, tolerance, [comparison]);
     }
 
     private static ReferenceComparison Compare(string key, Tensor actual, Tensor expected, double tolerance)

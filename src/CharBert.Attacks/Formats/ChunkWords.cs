@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using CharBert.Attacks.Generation;
+using CharBert.Attacks.Recipes;
 using CharBert.Text.IO.Chunks;
 
 namespace CharBert.Attacks.Formats;
@@ -86,7 +87,8 @@ sealed class ChunkWords : IDisposable
     }
 
     /// <summary>Appends <paramref name="bytes"/> with every word a result changed replaced by its attacked form;
-    /// <paramref name="isValidWord"/> guards the file's structure (a word must not bring a separator along).</summary>
+    /// <paramref name="isValidWord"/> guards the file's structure (a word must not bring a separator along). Only the
+    /// words that have edits are visited when the edits come in token order, as the recipes make them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Render(ReadOnlySpan<byte> bytes, IReadOnlyList<AttackRecordInput> inputs, IReadOnlyList<AttackRecordResult> results,
         PooledByteBuffer output, Func<string, bool> isValidWord)
@@ -96,19 +98,41 @@ sealed class ChunkWords : IDisposable
         {
             var (input, result) = (inputs[r], results[r]);
             if (!result.Changed) continue;
-            for (var w = 0; w < input.Words.Count; w++)
+            var edits = result.Edits as WordEdit[] ?? result.Edits.ToArray();
+            if (InTokenOrder(edits))
             {
-                var replacement = result.Words[w];
-                if (ReferenceEquals(replacement, input.Words[w]) || replacement == input.Words[w]) continue;
-                if (!isValidWord(replacement))
-                    throw new InvalidOperationException($"the attack made '{replacement}' from '{input.Words[w]}', which would change the file's structure");
-                var span = Span(r, w);
-                output.Write(bytes[copied..span.Start.Value]);
-                Utf8Out.Write(output, replacement);
-                copied = span.End.Value;
+                for (var e = 0; e < edits.Length; e++)
+                    if (e == 0 || edits[e].TokenIndex != edits[e - 1].TokenIndex)
+                        Splice(bytes, input, result, r, edits[e].TokenIndex, output, isValidWord, ref copied);
+            }
+            else
+            {
+                for (var w = 0; w < input.Words.Count; w++) Splice(bytes, input, result, r, w, output, isValidWord, ref copied);
             }
         }
         output.Write(bytes[copied..]);
+    }
+
+    /// <summary>Writes the bytes up to word <paramref name="w"/> of record <paramref name="r"/> and its attacked form,
+    /// when the attack changed it.</summary>
+    void Splice(ReadOnlySpan<byte> bytes, AttackRecordInput input, AttackRecordResult result, int r, int w,
+        PooledByteBuffer output, Func<string, bool> isValidWord, ref int copied)
+    {
+        var (original, replacement) = (input.Words[w], result.Words[w]);
+        if (ReferenceEquals(replacement, original) || replacement == original) return;
+        if (!isValidWord(replacement))
+            throw new InvalidOperationException($"the attack made '{replacement}' from '{original}', which would change the file's structure");
+        var span = Span(r, w);
+        output.Write(bytes[copied..span.Start.Value]);
+        Utf8Out.Write(output, replacement);
+        copied = span.End.Value;
+    }
+
+    static bool InTokenOrder(ReadOnlySpan<WordEdit> edits)
+    {
+        for (var e = 1; e < edits.Length; e++)
+            if (edits[e].TokenIndex < edits[e - 1].TokenIndex) return false;
+        return true;
     }
 
     /// <summary>True when <paramref name="word"/> holds no whitespace (a sentence word stays one word).</summary>

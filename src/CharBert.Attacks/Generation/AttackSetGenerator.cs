@@ -17,7 +17,8 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, WordGran
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public AttackRecordResult Attack(AttackRecordInput input, AttackCounters counters)
     {
-        var count = input.Words.Count;
+        var recordWords = input.Words as string[] ?? input.Words.ToArray();
+        var count = recordWords.Length;
         var allowed = count <= 256 ? stackalloc bool[count] : new bool[count];
         var eligible = count <= 256 ? stackalloc bool[count] : new bool[count];
         if (input.Allowed == null) allowed.Fill(true);
@@ -25,23 +26,22 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, WordGran
 
         // Token-level words are attacked whole, unless they hold a character outside the BMP: the perturbations
         // index UTF-16 units and could split its surrogate pair. Sentence words on their alphabetic core (see WordCore).
-        IReadOnlyList<string> cores = input.Words;
+        ReadOnlySpan<string> cores = recordWords;
         WordCore[]? coreShapes = null;
         if (words == WordGranularity.TokenLevel)
-            for (var i = 0; i < count; i++) allowed[i] &= !HasSurrogate(input.Words[i]);
+            for (var i = 0; i < count; i++) allowed[i] &= !HasSurrogate(recordWords[i]);
         else
         {
-            var coreWords = scratchCores ??= new ScratchWords();
-            coreWords.Reset(count);
+            var coreWords = scratchCores is { } scratch && scratch.Length >= count ? scratch : scratchCores = new string[Math.Max(count, 64)];
             coreShapes = scratchShapes is { } shapes && shapes.Length >= count ? shapes : scratchShapes = new WordCore[Math.Max(count, 64)];
             for (var i = 0; i < count; i++)
             {
-                var word = input.Words[i];
+                var word = recordWords[i];
                 var shape = coreShapes[i] = WordCore.Of(word);
                 allowed[i] &= shape.IsAlphabetic(word);
                 coreWords[i] = allowed[i] ? shape.Core(word) : word;
             }
-            cores = coreWords;
+            cores = coreWords.AsSpan(0, count);
         }
 
         var rng = SplitMix64.ForRecord(seed, input.Id);
@@ -49,14 +49,14 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, WordGran
         edits.Clear();
         recipe.AttackRecord(cores, allowed, ref rng, eligible, edits, counters);
 
-        var attacked = input.Words;
+        IReadOnlyList<string> attacked = input.Words;
         if (edits.Count > 0)
         {
-            var copy = input.Words.ToArray();
+            var copy = (string[])recordWords.Clone();
             foreach (var edit in edits) // chained edits: the last one per token wins
                 copy[edit.TokenIndex] = coreShapes == null
                     ? edit.Attacked
-                    : coreShapes[edit.TokenIndex].Rebuild(input.Words[edit.TokenIndex], edit.Attacked);
+                    : coreShapes[edit.TokenIndex].Rebuild(recordWords[edit.TokenIndex], edit.Attacked);
             attacked = copy;
         }
 
@@ -80,6 +80,7 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, WordGran
             counters.WordsAttacked++;
             counters.AttackedByLength[AttackCounters.Bucket(cores[edit.TokenIndex].Length)]++;
         }
+        if (words != WordGranularity.TokenLevel) Array.Clear(scratchCores!, 0, count); // no stale references kept alive
         return new AttackRecordResult(input.Id, attacked, edits.Count == 0 ? [] : edits.ToArray());
     }
 
@@ -87,32 +88,9 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, WordGran
     [ThreadStatic] static List<WordEdit>? scratchEdits;
 
     /// <summary>Reused per thread: sentence words' cores and shapes, needed only while a record is attacked.</summary>
-    [ThreadStatic] static ScratchWords? scratchCores;
+    [ThreadStatic] static string[]? scratchCores;
 
     [ThreadStatic] static WordCore[]? scratchShapes;
-
-    /// <summary>A reusable list of <see cref="Count"/> words (the recipe sees a list of exactly the record's length).</summary>
-    sealed class ScratchWords : IReadOnlyList<string>
-    {
-        string[] words = new string[64];
-
-        public int Count { get; private set; }
-
-        public string this[int index]
-        {
-            get => index < Count ? words[index] : throw new ArgumentOutOfRangeException(nameof(index));
-            set => words[index] = value;
-        }
-
-        public void Reset(int count)
-        {
-            if (words.Length < count) words = new string[Math.Max(count, words.Length * 2)];
-            Count = count;
-        }
-
-        public IEnumerator<string> GetEnumerator() => words.Take(Count).GetEnumerator();
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static bool HasSurrogate(string word)

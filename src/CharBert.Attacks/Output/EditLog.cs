@@ -4,6 +4,7 @@ using System.Text;
 using CharBert.Attacks.Formats;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Perturbations;
+using CharBert.Attacks.Recipes;
 using CharBert.Text.IO.Chunks;
 using CsvHelper;
 
@@ -38,10 +39,9 @@ public static class EditLog
         for (var r = 0; r < results.Count; r++)
         {
             var result = results[r];
-            var edits = result.Edits;
-            for (var e = 0; e < edits.Count; e++)
+            var edits = result.Edits as WordEdit[] ?? result.Edits.ToArray();
+            foreach (ref readonly var edit in edits.AsSpan())
             {
-                var edit = edits[e];
                 WriteField(output, result.Id);
                 output.Write(","u8);
                 WriteInt(output, edit.TokenIndex);
@@ -79,9 +79,26 @@ public static class EditLog
     static void WriteField(PooledByteBuffer output, string value)
     {
         if (value.Length == 0) return;
-        var quote = value[0] == ' ' || value[^1] == ' ';
-        foreach (var c in value) // short fields: a plain loop beats a vectorised search
-            quote |= c is '"' or ',' or '\n';
+        // One pass for the common field, ASCII without anything to quote: narrowed straight into the buffer.
+        var span = output.GetSpan(value.Length);
+        var plain = value[0] != ' ' && value[^1] != ' ';
+        for (var i = 0; plain && i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c >= 0x80 || c is '"' or ',' or '\n') plain = false;
+            else span[i] = (byte)c;
+        }
+        if (plain)
+        {
+            output.Advance(value.Length);
+            return;
+        }
+        WriteQuotedOrWide(output, value);
+    }
+
+    static void WriteQuotedOrWide(PooledByteBuffer output, string value)
+    {
+        var quote = value[0] == ' ' || value[^1] == ' ' || value.AsSpan().IndexOfAny('"', ',', '\n') >= 0;
         if (!quote)
         {
             Utf8Out.Write(output, value);
@@ -102,7 +119,7 @@ public static class EditLog
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void WriteInt(PooledByteBuffer output, int value)
     {
-        value.TryFormat(output.GetSpan(11), out var written, default, CultureInfo.InvariantCulture);
+        System.Buffers.Text.Utf8Formatter.TryFormat(value, output.GetSpan(11), out var written);
         output.Advance(written);
     }
 }

@@ -44,11 +44,11 @@ public abstract class AttackRecipe(string name, string reproduces)
     /// false for words the task protects (e.g. non-entity tokens when only entities are attacked). Writes
     /// <paramref name="eligible"/>[i] and appends changed edits to <paramref name="edits"/> in token order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void AttackRecord(IReadOnlyList<string> words, ReadOnlySpan<bool> allowed, ref SplitMix64 rng,
+    public void AttackRecord(ReadOnlySpan<string> words, ReadOnlySpan<bool> allowed, ref SplitMix64 rng,
         Span<bool> eligible, List<WordEdit> edits, AttackCounters counters)
     {
         var count = 0;
-        for (var i = 0; i < words.Count; i++)
+        for (var i = 0; i < words.Length; i++)
             if (eligible[i] = allowed[i] && IsEligible(words[i])) count++;
         Selection.Attack(words, eligible, count, ref rng, Editing, edits, counters);
     }

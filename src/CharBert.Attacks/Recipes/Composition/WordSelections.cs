@@ -8,7 +8,7 @@ namespace CharBert.Attacks.Recipes.Composition;
 /// a seed keeps giving the same output.</summary>
 public interface IWordSelection
 {
-    void Attack(IReadOnlyList<string> words, ReadOnlySpan<bool> eligible, int eligibleCount, ref SplitMix64 rng,
+    void Attack(ReadOnlySpan<string> words, ReadOnlySpan<bool> eligible, int eligibleCount, ref SplitMix64 rng,
         WordEditing editing, List<WordEdit> edits, AttackCounters counters);
 }
 
@@ -16,10 +16,10 @@ public interface IWordSelection
 public sealed record EveryEligibleWord : IWordSelection
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Attack(IReadOnlyList<string> words, ReadOnlySpan<bool> eligible, int eligibleCount, ref SplitMix64 rng,
+    public void Attack(ReadOnlySpan<string> words, ReadOnlySpan<bool> eligible, int eligibleCount, ref SplitMix64 rng,
         WordEditing editing, List<WordEdit> edits, AttackCounters counters)
     {
-        for (var i = 0; i < words.Count; i++)
+        for (var i = 0; i < words.Length; i++)
             if (eligible[i]) editing.Edit(i, words[i], ref rng, edits, counters);
     }
 }
@@ -29,10 +29,10 @@ public sealed record EveryEligibleWord : IWordSelection
 public sealed record EachEligibleWordWithProbability(double Probability) : IWordSelection
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Attack(IReadOnlyList<string> words, ReadOnlySpan<bool> eligible, int eligibleCount, ref SplitMix64 rng,
+    public void Attack(ReadOnlySpan<string> words, ReadOnlySpan<bool> eligible, int eligibleCount, ref SplitMix64 rng,
         WordEditing editing, List<WordEdit> edits, AttackCounters counters)
     {
-        for (var i = 0; i < words.Count; i++)
+        for (var i = 0; i < words.Length; i++)
             if (eligible[i] && rng.NextDouble() < Probability) editing.Edit(i, words[i], ref rng, edits, counters);
     }
 }
@@ -42,12 +42,12 @@ public sealed record EachEligibleWordWithProbability(double Probability) : IWord
 public sealed record FractionOfEligibleWords(double Fraction) : IWordSelection
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Attack(IReadOnlyList<string> words, ReadOnlySpan<bool> eligible, int eligibleCount, ref SplitMix64 rng,
+    public void Attack(ReadOnlySpan<string> words, ReadOnlySpan<bool> eligible, int eligibleCount, ref SplitMix64 rng,
         WordEditing editing, List<WordEdit> edits, AttackCounters counters)
     {
         if (eligibleCount == 0 || Fraction == 0) return;
         var candidates = new List<int>(eligibleCount);
-        for (var i = 0; i < words.Count; i++)
+        for (var i = 0; i < words.Length; i++)
             if (eligible[i]) candidates.Add(i);
         var chosen = Math.Max(1, (int)Math.Round(Fraction * candidates.Count, MidpointRounding.AwayFromZero));
         for (var k = 0; k < chosen; k++) // partial Fisher-Yates: the first `chosen` slots are a uniform sample

@@ -16,10 +16,11 @@ public sealed class PooledByteBuffer(int initialCapacity = 64 * 1024) : IBufferW
     public int Length => length;
     public ReadOnlySpan<byte> WrittenSpan => buffer.AsSpan(0, length);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Write(ReadOnlySpan<byte> bytes)
     {
-        bytes.CopyTo(GetSpan(bytes.Length));
+        if (bytes.Length > buffer.Length - length) Grow(bytes.Length);
+        bytes.CopyTo(buffer.AsSpan(length));
         length += bytes.Length;
     }
 
@@ -36,7 +37,7 @@ public sealed class PooledByteBuffer(int initialCapacity = 64 * 1024) : IBufferW
         length += written;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Advance(int count) => length += count;
 
     public Memory<byte> GetMemory(int sizeHint = 0)
@@ -45,18 +46,23 @@ public sealed class PooledByteBuffer(int initialCapacity = 64 * 1024) : IBufferW
         return buffer.AsMemory(length);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<byte> GetSpan(int sizeHint = 0)
     {
         Ensure(sizeHint);
         return buffer.AsSpan(length);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     void Ensure(int sizeHint)
     {
+        if (Math.Max(sizeHint, 1) > buffer.Length - length) Grow(sizeHint);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    void Grow(int sizeHint)
+    {
         var needed = length + Math.Max(sizeHint, 1);
-        if (needed <= buffer.Length) return;
         var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, buffer.Length * 2));
         buffer.AsSpan(0, length).CopyTo(larger);
         ArrayPool<byte>.Shared.Return(buffer);

@@ -15,8 +15,9 @@ public static class ConllByteLines
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsTokenLine(ReadOnlySpan<byte> text)
     {
-        var start = text.IndexOfAnyExcept((byte)' ', (byte)'\t');
-        if (start < 0) return false;
+        var start = 0; // lines are short: a plain loop beats the vectorised search
+        while (start < text.Length && text[start] is (byte)' ' or (byte)'\t') start++;
+        if (start == text.Length) return false;
         var first = text[start];
         if (first < 0x80 && !char.IsWhiteSpace((char)first)) return !text[start..].StartsWith(DocStart);
         // Another kind of whitespace first (non-breaking space, \r, ...): decide on the decoded text, as the reader does.
@@ -46,17 +47,15 @@ public static class ConllByteLines
         word = label = default;
         var count = 0;
         var position = 0;
-        while (true)
+        while (true) // fields are short: one pass of plain loops beats a vectorised search per field
         {
-            var skip = text[position..].IndexOfAnyExcept((byte)' ', (byte)'\t');
-            if (skip < 0) return count;
-            var start = position + skip;
-            var length = text[start..].IndexOfAny((byte)' ', (byte)'\t');
-            var end = length < 0 ? text.Length : start + length;
-            if (count == 0) word = start..end;
-            if (count == labelColumn) label = start..end;
+            while (position < text.Length && text[position] is (byte)' ' or (byte)'\t') position++;
+            if (position == text.Length) return count;
+            var start = position;
+            while (position < text.Length && text[position] is not ((byte)' ' or (byte)'\t')) position++;
+            if (count == 0) word = start..position;
+            if (count == labelColumn) label = start..position;
             count++;
-            position = end;
         }
     }
 

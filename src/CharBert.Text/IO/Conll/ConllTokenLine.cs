@@ -18,7 +18,7 @@ public sealed record ConllTokenLine(long LineNumber, IReadOnlyList<string> Field
 
     /// <summary>Whether <paramref name="word"/> can be a word column: non-empty, no space, tab or newline, not -DOCSTART-.</summary>
     public static bool IsValidWord(string word) =>
-        word.Length > 0 && word.AsSpan().IndexOfAny(" \t\r\n") < 0 && !ConllOtherLine.IsDocStartText(word);
+        word.Length > 0 && word.AsSpan().IndexOfAny(" \t\r\n") < 0 && (word[0] != '-' || !ConllOtherLine.IsDocStartText(word));
 
     public string Render()
     {

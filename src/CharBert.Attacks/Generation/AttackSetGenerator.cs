@@ -24,13 +24,10 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, WordGran
         if (input.Allowed == null) allowed.Fill(true);
         else for (var i = 0; i < count; i++) allowed[i] = input.Allowed[i];
 
-        // Token-level words are attacked whole, unless they hold a character outside the BMP: the perturbations
-        // index UTF-16 units and could split its surrogate pair. Sentence words on their alphabetic core (see WordCore).
+        // Token-level words are attacked whole, sentence words on their alphabetic core (see WordCore).
         ReadOnlySpan<string> cores = recordWords;
         WordCore[]? coreShapes = null;
-        if (words == WordGranularity.TokenLevel)
-            for (var i = 0; i < count; i++) allowed[i] &= !HasSurrogate(recordWords[i]);
-        else
+        if (words != WordGranularity.TokenLevel)
         {
             var coreWords = scratchCores is { } scratch && scratch.Length >= count ? scratch : scratchCores = new string[Math.Max(count, 64)];
             coreShapes = scratchShapes is { } shapes && shapes.Length >= count ? shapes : scratchShapes = new WordCore[Math.Max(count, 64)];
@@ -91,14 +88,6 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, WordGran
     [ThreadStatic] static string[]? scratchCores;
 
     [ThreadStatic] static WordCore[]? scratchShapes;
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static bool HasSurrogate(string word)
-    {
-        foreach (var c in word) // words are short: a plain loop beats a vectorised search
-            if (char.IsSurrogate(c)) return true;
-        return false;
-    }
 
     /// <summary>Attacks every record on up to <paramref name="threads"/> threads; results keep input order.</summary>
     public AttackRecordResult[] AttackAll(IReadOnlyList<AttackRecordInput> inputs, int threads, AttackCounters total,

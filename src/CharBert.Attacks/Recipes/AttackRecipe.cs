@@ -31,13 +31,22 @@ public abstract class AttackRecipe(string name, string reproduces)
     /// <summary>Every setting, including those of the perturbations, for the manifest.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; protected init; } = new Dictionary<string, string>();
 
-    /// <summary>True when every constraint allows <paramref name="word"/>.</summary>
+    /// <summary>True when every constraint allows <paramref name="word"/> and it holds no character outside the BMP:
+    /// the perturbations index UTF-16 units and could split a surrogate pair.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool IsEligible(string word)
     {
         for (var c = 0; c < constraints.Length; c++) // an array, not the interface: no enumerator per word
             if (!constraints[c].Allows(word)) return false;
-        return true;
+        return !HasSurrogate(word);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static bool HasSurrogate(string word)
+    {
+        foreach (var c in word) // words are short: a plain loop beats a vectorised search
+            if (char.IsSurrogate(c)) return true;
+        return false;
     }
 
     /// <summary>Attacks one record. <paramref name="words"/> are the word cores; <paramref name="allowed"/>[i] is

@@ -41,21 +41,25 @@ public interface IEditTypeDraw
 /// <summary>Uniform over the recipe's perturbations.</summary>
 public sealed class UniformType(IReadOnlyList<IPerturbation> perturbations) : IEditTypeDraw
 {
+    readonly IPerturbation[] all = perturbations.ToArray(); // an array, not the interface: no dispatch per draw
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public IPerturbation? Draw(string word, ref SplitMix64 rng) => perturbations[rng.NextInt(perturbations.Count)];
+    public IPerturbation? Draw(string word, ref SplitMix64 rng) => all[rng.NextInt(all.Length)];
 }
 
 /// <summary>Uniform over the perturbations, except that a stopword that draws keyboard redraws uniformly from the
 /// other types (and stays unchanged when keyboard is the only one): charbert2020's rule.</summary>
 public sealed class KeyboardRedrawnForStopwords(IReadOnlyList<IPerturbation> perturbations, StopwordList stopwords) : IEditTypeDraw
 {
+    readonly IPerturbation[] all = perturbations.ToArray();
+    readonly bool[] isKeyboard = perturbations.Select(p => p.Type == PerturbationType.Keyboard).ToArray();
     readonly IPerturbation[] nonKeyboard = perturbations.Where(p => p.Type != PerturbationType.Keyboard).ToArray();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IPerturbation? Draw(string word, ref SplitMix64 rng)
     {
-        var perturbation = perturbations[rng.NextInt(perturbations.Count)];
-        if (perturbation.Type != PerturbationType.Keyboard || !stopwords.Contains(word)) return perturbation;
+        var drawn = rng.NextInt(all.Length);
+        if (!isKeyboard[drawn] || !stopwords.Contains(word)) return all[drawn];
         return nonKeyboard.Length == 0 ? null : nonKeyboard[rng.NextInt(nonKeyboard.Length)];
     }
 }
@@ -64,6 +68,7 @@ public sealed class KeyboardRedrawnForStopwords(IReadOnlyList<IPerturbation> per
 /// (drop/add/keyboard from 3 characters, swap from 5).</summary>
 public sealed class UniformAmongLongEnough(IReadOnlyList<IPerturbation> perturbations, Func<PerturbationType, int> minLength) : IEditTypeDraw
 {
+    readonly IPerturbation[] all = perturbations.ToArray();
     readonly int[] minLengths = perturbations.Select(p => minLength(p.Type)).ToArray();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -73,6 +78,6 @@ public sealed class UniformAmongLongEnough(IReadOnlyList<IPerturbation> perturba
         var count = 0;
         for (var t = 0; t < minLengths.Length; t++)
             if (word.Length >= minLengths[t]) usable[count++] = t;
-        return count == 0 ? null : perturbations[usable[rng.NextInt(count)]];
+        return count == 0 ? null : all[usable[rng.NextInt(count)]];
     }
 }

@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace CharBert.Text.IO.Chunks;
 
@@ -41,11 +43,21 @@ public static class Utf8WordCache
         return value;
     }
 
+    /// <summary>A hash of the word's length and its first and last bytes (up to 8 each), read a word at a time:
+    /// a byte-by-byte loop was a measurable share of decoding. Words that share both ends share a slot.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static uint Hash(ReadOnlySpan<byte> word)
     {
-        var hash = 2166136261u;
-        foreach (var b in word) hash = (hash ^ b) * 16777619u;
-        return hash ^ (hash >> 15);
+        ref var first = ref MemoryMarshal.GetReference(word);
+        var length = word.Length;
+        ulong key;
+        if (length >= 8)
+            key = Unsafe.ReadUnaligned<ulong>(ref first) ^ BitOperations.RotateLeft(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, length - 8)), 29);
+        else if (length >= 4)
+            key = Unsafe.ReadUnaligned<uint>(ref first) | (ulong)Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref first, length - 4)) << 32;
+        else
+            key = first | (ulong)Unsafe.Add(ref first, length / 2) << 8 | (ulong)Unsafe.Add(ref first, length - 1) << 16;
+        key = (key ^ (ulong)length << 56) * 0x9E3779B97F4A7C15UL;
+        return (uint)(key >> 40);
     }
 }

@@ -21,16 +21,20 @@ sealed class ChunkWords : IDisposable
     /// <summary>Words added since the last record was closed.</summary>
     public int Pending => count - (recordEnds.Count == 0 ? 0 : recordEnds[^1]);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int start, int end)
     {
-        if (count == spans.Length)
-        {
-            var larger = ArrayPool<Range>.Shared.Rent(spans.Length * 2);
-            spans.AsSpan(0, count).CopyTo(larger);
-            ArrayPool<Range>.Shared.Return(spans);
-            spans = larger;
-        }
+        if (count == spans.Length) Grow();
         spans[count++] = start..end;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    void Grow()
+    {
+        var larger = ArrayPool<Range>.Shared.Rent(spans.Length * 2);
+        spans.AsSpan(0, count).CopyTo(larger);
+        ArrayPool<Range>.Shared.Return(spans);
+        spans = larger;
     }
 
     /// <summary>Adds the whitespace-separated words of <paramref name="text"/>, which starts at byte
@@ -74,6 +78,7 @@ sealed class ChunkWords : IDisposable
 
     public int RecordCount => recordEnds.Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     Range Span(int record, int word) => spans[(record == 0 ? 0 : recordEnds[record - 1]) + word];
 
     /// <summary>The words of <paramref name="record"/>, decoded from <paramref name="bytes"/> (the chunk).</summary>
@@ -115,6 +120,7 @@ sealed class ChunkWords : IDisposable
 
     /// <summary>Writes the bytes up to word <paramref name="w"/> of record <paramref name="r"/> and its attacked form,
     /// when the attack changed it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Splice(ReadOnlySpan<byte> bytes, AttackRecordInput input, AttackRecordResult result, int r, int w,
         PooledByteBuffer output, Func<string, bool> isValidWord, ref int copied)
     {
@@ -128,6 +134,7 @@ sealed class ChunkWords : IDisposable
         copied = span.End.Value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static bool InTokenOrder(ReadOnlySpan<WordEdit> edits)
     {
         for (var e = 1; e < edits.Length; e++)
@@ -136,6 +143,7 @@ sealed class ChunkWords : IDisposable
     }
 
     /// <summary>True when <paramref name="word"/> holds no whitespace (a sentence word stays one word).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool HasNoWhitespace(string word)
     {
         foreach (var c in word) if (char.IsWhiteSpace(c)) return false;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CharBert.Attacks.Randomness;
 
 /// <summary>A process-independent 64-bit string hash (FNV-1a over UTF-16 code units, then the SplitMix64
@@ -5,6 +7,7 @@ namespace CharBert.Attacks.Randomness;
 /// per-record seeds require.</summary>
 public static class StableHash
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong Of(ReadOnlySpan<char> text)
     {
         var hash = 0xCBF29CE484222325UL;

@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
+
 namespace CharBert.Attacks.Recipes;
 
 /// <summary>Classifies words that recipes may protect: numbers, URLs, punctuation.</summary>
 public static class TokenClass
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsAllDigits(ReadOnlySpan<char> word)
     {
         if (word.IsEmpty) return false;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CharBert.Text.IO.Conll;
 
 /// <summary>A token line: its columns and the exact whitespace around them. <see cref="Separators"/> has one
@@ -17,6 +19,7 @@ public sealed record ConllTokenLine(long LineNumber, IReadOnlyList<string> Field
     }
 
     /// <summary>Whether <paramref name="word"/> can be a word column: non-empty, no space, tab or newline, not -DOCSTART-.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsValidWord(string word) =>
         word.Length > 0 && word.AsSpan().IndexOfAny(" \t\r\n") < 0 && (word[0] != '-' || !ConllOtherLine.IsDocStartText(word));
 

@@ -42,6 +42,7 @@ public static class EditLog
             var edits = result.Edits as WordEdit[] ?? result.Edits.ToArray();
             foreach (ref readonly var edit in edits.AsSpan())
             {
+                if (TryWritePlainRow(output, result.Id, edit, recipeField)) continue;
                 WriteField(output, result.Id);
                 output.Write(","u8);
                 WriteInt(output, edit.TokenIndex);
@@ -58,6 +59,48 @@ public static class EditLog
                 output.Write("\n"u8);
             }
         }
+    }
+
+    /// <summary>Writes a row whose text fields are all plain (ASCII, nothing to quote) into one span, the common case;
+    /// false, with nothing written, for a row that needs <see cref="WriteField"/>'s quoting or UTF-8.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static bool TryWritePlainRow(PooledByteBuffer output, string id, in WordEdit edit, byte[] recipeField)
+    {
+        var type = TypeNames[(int)edit.Type];
+        var span = output.GetSpan(id.Length + edit.Original.Length + edit.Attacked.Length + type.Length + recipeField.Length + 2 * 11 + 7);
+        var at = 0;
+        if (!TryCopyPlain(id, span, ref at)) return false;
+        span[at++] = (byte)',';
+        System.Buffers.Text.Utf8Formatter.TryFormat(edit.TokenIndex, span[at..], out var written);
+        at += written;
+        span[at++] = (byte)',';
+        if (!TryCopyPlain(edit.Original, span, ref at)) return false;
+        span[at++] = (byte)',';
+        if (!TryCopyPlain(edit.Attacked, span, ref at)) return false;
+        span[at++] = (byte)',';
+        type.CopyTo(span[at..]);
+        at += type.Length;
+        span[at++] = (byte)',';
+        System.Buffers.Text.Utf8Formatter.TryFormat(edit.Position, span[at..], out written);
+        at += written;
+        span[at++] = (byte)',';
+        recipeField.CopyTo(span[at..]);
+        at += recipeField.Length;
+        span[at++] = (byte)'\n';
+        output.Advance(at);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static bool TryCopyPlain(string value, Span<byte> span, ref int at)
+    {
+        if (value.Length > 0 && (value[0] == ' ' || value[^1] == ' ')) return false;
+        foreach (var c in value)
+        {
+            if (c >= 0x80 || c is '"' or ',' or '\n') return false;
+            span[at++] = (byte)c;
+        }
+        return true;
     }
 
     public static IReadOnlyList<EditLogRow> Read(string path)
@@ -78,22 +121,9 @@ public static class EditLog
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void WriteField(PooledByteBuffer output, string value)
     {
-        if (value.Length == 0) return;
-        // One pass for the common field, ASCII without anything to quote: narrowed straight into the buffer.
-        var span = output.GetSpan(value.Length);
-        var plain = value[0] != ' ' && value[^1] != ' ';
-        for (var i = 0; plain && i < value.Length; i++)
-        {
-            var c = value[i];
-            if (c >= 0x80 || c is '"' or ',' or '\n') plain = false;
-            else span[i] = (byte)c;
-        }
-        if (plain)
-        {
-            output.Advance(value.Length);
-            return;
-        }
-        WriteQuotedOrWide(output, value);
+        var written = 0;
+        if (TryCopyPlain(value, output.GetSpan(value.Length), ref written)) output.Advance(written);
+        else WriteQuotedOrWide(output, value);
     }
 
     static void WriteQuotedOrWide(PooledByteBuffer output, string value)

@@ -11,7 +11,7 @@ public readonly record struct ChunkLine(int Start, int TextEnd, int End)
 /// <summary>Walks the lines of a chunk without allocating: <c>for (var p = 0; ChunkLines.Next(bytes, ref p, out var line);)</c>.</summary>
 public static class ChunkLines
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Next(ReadOnlySpan<byte> chunk, ref int position, out ChunkLine line)
     {
         if (position >= chunk.Length)

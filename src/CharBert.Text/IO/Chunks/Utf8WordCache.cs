@@ -29,13 +29,19 @@ public static class Utf8WordCache
         public string? Value;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static string Decode(ReadOnlySpan<byte> word)
     {
         if (word.Length > MaxCachedBytes || word.Length == 0) return Utf8Check.Decode(word);
         var table = entries ??= new Entry[Slots];
         ref var entry = ref table[Hash(word) & (Slots - 1)];
         if (entry.Value != null && word.SequenceEqual(((ReadOnlySpan<byte>)entry.Key)[..entry.KeyLength])) return entry.Value;
+        return Miss(word, ref entry);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static string Miss(ReadOnlySpan<byte> word, ref Entry entry)
+    {
         var value = Utf8Check.Decode(word);
         word.CopyTo(entry.Key);
         entry.KeyLength = word.Length;

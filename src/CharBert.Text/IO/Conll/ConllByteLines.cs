@@ -12,14 +12,20 @@ public static class ConllByteLines
     static ReadOnlySpan<byte> DocStart => "-DOCSTART-"u8;
 
     /// <param name="text">The line without its ending.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsTokenLine(ReadOnlySpan<byte> text)
     {
         var start = 0; // lines are short: a plain loop beats the vectorised search
         while (start < text.Length && text[start] is (byte)' ' or (byte)'\t') start++;
         if (start == text.Length) return false;
         var first = text[start];
-        if (first < 0x80 && !char.IsWhiteSpace((char)first)) return !text[start..].StartsWith(DocStart);
+        if (first < 0x80 && !char.IsWhiteSpace((char)first)) return first != (byte)'-' || !text[start..].StartsWith(DocStart);
+        return IsTokenLineDecoded(text);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static bool IsTokenLineDecoded(ReadOnlySpan<byte> text)
+    {
         // Another kind of whitespace first (non-breaking space, \r, ...): decide on the decoded text, as the reader does.
         // Invalid UTF-8 decodes leniently here; the chunk's parser reports it with its line.
         var decoded = Encoding.UTF8.GetString(text);
@@ -41,7 +47,7 @@ public static class ConllByteLines
     }
 
     /// <summary>Counts the fields of a token line and finds field 0 (the word) and field <paramref name="labelColumn"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int SplitTokenLine(ReadOnlySpan<byte> text, int labelColumn, out Range word, out Range label)
     {
         word = label = default;

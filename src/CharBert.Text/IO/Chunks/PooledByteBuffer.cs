@@ -19,7 +19,7 @@ public sealed class PooledByteBuffer(int initialCapacity = 64 * 1024) : IBufferW
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Write(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length > buffer.Length - length) Grow(bytes.Length);
+        Ensure(bytes.Length);
         bytes.CopyTo(buffer.AsSpan(length));
         length += bytes.Length;
     }

@@ -12,10 +12,16 @@ namespace CharBert.Cli.Commands;
 static class BenchAttackEndToEnd
 {
     /// <summary>One thread count: medians over the repeats for 1 and N copies, and the marginal words per second of
-    /// wall time and per second of the child's CPU time (all its threads; steadier on a loaded machine).</summary>
+    /// wall time and per second of the child's CPU time (all its threads; steadier on a loaded machine). Speedup is
+    /// this row's marginal rate over the one-thread row's, taken within each round and summarised as median, lowest
+    /// and highest: rounds run every thread count one after the other, so a machine that speeds up or slows down
+    /// between rounds moves both rates of a round alike.</summary>
     public sealed record Row(string Recipe, int Threads, string EditLog, int Copies, long WordsPerCopy, long BytesPerCopy,
         double SecondsOneCopy, double SecondsCopies, double MarginalWordsPerSecond,
-        double CpuSecondsOneCopy, double CpuSecondsCopies, double MarginalWordsPerCpuSecond, long PeakRssOneCopy, long PeakRssCopies);
+        double CpuSecondsOneCopy, double CpuSecondsCopies, double MarginalWordsPerCpuSecond, long PeakRssOneCopy, long PeakRssCopies,
+        double SpeedupMedian, double SpeedupLowest, double SpeedupHighest);
+
+    sealed record Run(double Seconds, double CpuSeconds, long PeakRss);
 
     public static IReadOnlyList<Row> Measure(TaskId task, string input, string recipe, IReadOnlyList<int> threadCounts, int copies,
         string editLog, int repeats, string tempRoot)
@@ -28,17 +34,27 @@ static class BenchAttackEndToEnd
             WriteCopies(task, input, one, 1);
             WriteCopies(task, input, many, copies);
             var words = AttackFormats.ReadRecords(AttackFormats.ForTask(task), one).Sum(r => (long)r.Words.Count);
+            var extraWords = (copies - 1) * words;
+            // Interleaved: round k runs 1 copy and N copies for every thread count before round k+1 starts.
+            var small = threadCounts.ToDictionary(t => t, _ => new List<Run>());
+            var large = threadCounts.ToDictionary(t => t, _ => new List<Run>());
+            for (var k = 0; k < repeats; k++)
+                foreach (var threads in threadCounts)
+                {
+                    small[threads].Add(RunChild(task, one, recipe, threads, editLog, folder, $"a{threads}-{k}"));
+                    large[threads].Add(RunChild(task, many, recipe, threads, editLog, folder, $"b{threads}-{k}"));
+                }
+            double Marginal(int threads, int k) => extraWords / Math.Max(large[threads][k].Seconds - small[threads][k].Seconds, 1e-9);
             var rows = new List<Row>();
             foreach (var threads in threadCounts)
             {
-                var small = Enumerable.Range(0, repeats).Select(k => RunChild(task, one, recipe, threads, editLog, folder, $"a{threads}-{k}")).ToArray();
-                var large = Enumerable.Range(0, repeats).Select(k => RunChild(task, many, recipe, threads, editLog, folder, $"b{threads}-{k}")).ToArray();
-                var (t1, tn) = (Median(small.Select(r => r.Seconds)), Median(large.Select(r => r.Seconds)));
-                var (c1, cn) = (Median(small.Select(r => r.CpuSeconds)), Median(large.Select(r => r.CpuSeconds)));
-                var extraWords = (copies - 1) * words;
+                var (t1, tn) = (Median(small[threads].Select(r => r.Seconds)), Median(large[threads].Select(r => r.Seconds)));
+                var (c1, cn) = (Median(small[threads].Select(r => r.CpuSeconds)), Median(large[threads].Select(r => r.CpuSeconds)));
+                var speedups = Enumerable.Range(0, repeats).Select(k => Marginal(threads, k) / Marginal(threadCounts[0], k)).ToArray();
                 rows.Add(new Row(recipe, threads, editLog, copies, words, new FileInfo(one).Length, t1, tn, extraWords / Math.Max(tn - t1, 1e-9),
                     c1, cn, extraWords / Math.Max(cn - c1, 1e-9),
-                    (long)Median(small.Select(r => (double)r.PeakRss)), (long)Median(large.Select(r => (double)r.PeakRss))));
+                    (long)Median(small[threads].Select(r => (double)r.PeakRss)), (long)Median(large[threads].Select(r => (double)r.PeakRss)),
+                    Median(speedups), speedups.Min(), speedups.Max()));
             }
             return rows;
         }
@@ -72,7 +88,7 @@ static class BenchAttackEndToEnd
         for (var c = 1; c < copies; c++) output.Write(repeated);
     }
 
-    static (double Seconds, double CpuSeconds, long PeakRss) RunChild(TaskId task, string input, string recipe, int threads, string editLog, string folder, string name)
+    static Run RunChild(TaskId task, string input, string recipe, int threads, string editLog, string folder, string name)
     {
         var outDir = Path.Combine(folder, "out-" + name);
         var reportFile = Path.Combine(folder, "resources-" + name);
@@ -91,6 +107,6 @@ static class BenchAttackEndToEnd
         if (child.ExitCode != 0) throw new UserFacingException($"charbert attack failed (exit {child.ExitCode}) on {input}: {stderr.Result.Trim()}");
         var (rss, cpu) = PeakMemoryReport.Read(reportFile);
         Directory.Delete(outDir, recursive: true);
-        return (seconds, cpu, rss);
+        return new Run(seconds, cpu, rss);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Buffers;
 using CharBert.Attacks.Generation;
@@ -100,7 +101,7 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
                 // Every chunk that holds token lines comes after the file's first token line was seen.
                 var layout = columns!;
                 if (layout.Error != null) throw layout.Error;
-                var count = ConllByteLines.SplitTokenLine(text, layout.LabelColumn, out var word, out var label);
+                var count = ConllByteLines.SplitTokenLine(bytes, line.Start, text.Length, layout.LabelColumn, out var word, out var label);
                 if (count != layout.Count)
                     throw new DataFormatException(displayPath, number, ConllByteLines.WrongColumnCount(layout.Count, count));
                 var (offset, length) = word.GetOffsetAndLength(text.Length);
@@ -111,6 +112,7 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
             if (Words.Pending > 0) Words.EndRecord();
 
             var result = new AttackRecordInput[Words.RecordCount];
+            Span<char> idBuffer = stackalloc char[24]; // record ids are formatted here, then copied into their string
             var firstToken = 0;
             for (var s = 0; s < result.Length; s++)
             {
@@ -122,7 +124,7 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
                     _ => entity.GetRange(firstToken, sentence.Length).Select(e => !e).ToArray(),
                 };
                 firstToken += sentence.Length;
-                result[s] = new AttackRecordInput($"s{firstSentence + s}", sentence, allowed);
+                result[s] = new AttackRecordInput(string.Create(CultureInfo.InvariantCulture, idBuffer, $"s{firstSentence + s}"), sentence, allowed);
             }
             return result;
         }

@@ -7,7 +7,7 @@ namespace CharBert.Text.Tests.IO;
 
 /// <summary>The byte-level CoNLL field splitter against a regular expression over the same line: fields are the runs
 /// of bytes other than space and tab. Lines of up to 48 bytes, with runs of separators at either end and multi-byte
-/// characters.</summary>
+/// characters; alone and inside a chunk, with and without 32 bytes of chunk after the line's start.</summary>
 public class ConllByteLinesTests
 {
     static readonly string[] Pieces = ["a", "B-PER", "NNP", " ", "  ", "\t", "é", "日本", "-X-", "O", "1996"];
@@ -23,13 +23,25 @@ public class ConllByteLinesTests
             while (Encoding.UTF8.GetByteCount(line.ToString()) < target) line.Append(Pieces[random.Next(Pieces.Length)]);
             var bytes = Encoding.UTF8.GetBytes(line.ToString());
             var fields = Regex.Matches(Encoding.Latin1.GetString(bytes), "[^ \t]+").Select(m => m.Index..(m.Index + m.Length)).ToArray();
+            // The chunk form reads 32 bytes from the line's start when the chunk has them: the bytes after the line
+            // (here a newline and more fields) must not count.
+            var before = Encoding.UTF8.GetBytes(Pieces[random.Next(Pieces.Length)] + "\n");
+            var chunk = (byte[])[.. before, .. bytes, .. "\nx y\tz B-LOC NNP -X- O 1996 trailing\n"u8];
+            var shortChunk = (byte[])[.. before, .. bytes];
             foreach (var labelColumn in new[] { -1, 0, 1, 3, 6 })
             {
+                var expectedWord = fields.Length > 0 ? fields[0] : default;
+                var expectedLabel = labelColumn >= 0 && labelColumn < fields.Length ? fields[labelColumn] : default;
                 var count = ConllByteLines.SplitTokenLine(bytes, labelColumn, out var word, out var label);
                 Assert.That(count, Is.EqualTo(fields.Length), $"'{line}'");
-                Assert.That(word, Is.EqualTo(fields.Length > 0 ? fields[0] : default(Range)), $"word of '{line}'");
-                Assert.That(label, Is.EqualTo(labelColumn >= 0 && labelColumn < fields.Length ? fields[labelColumn] : default(Range)),
-                    $"field {labelColumn} of '{line}'");
+                Assert.That(word, Is.EqualTo(expectedWord), $"word of '{line}'");
+                Assert.That(label, Is.EqualTo(expectedLabel), $"field {labelColumn} of '{line}'");
+                foreach (var within in new[] { chunk, shortChunk })
+                {
+                    count = ConllByteLines.SplitTokenLine(within, before.Length, bytes.Length, labelColumn, out word, out label);
+                    Assert.That((count, word, label), Is.EqualTo((fields.Length, expectedWord, expectedLabel)),
+                        $"'{line}' in a chunk of {within.Length} bytes, field {labelColumn}");
+                }
             }
         }
     }

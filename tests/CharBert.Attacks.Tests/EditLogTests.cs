@@ -23,6 +23,9 @@ public class EditLogTests
         return string.Concat(parts);
     }
 
+    /// <summary>Numbers of one, two and more digits take different paths.</summary>
+    static int SometimesLarge(ref SplitMix64 rng) => rng.NextInt(3) == 0 ? rng.NextInt(100_000) : 0;
+
     [Test]
     public void Rows_are_byte_identical_to_csvhelpers_and_read_back_unchanged()
     {
@@ -31,7 +34,8 @@ public class EditLogTests
         for (var r = 0; r < 400; r++)
         {
             var edits = Enumerable.Range(0, rng.NextInt(4)).Select(i =>
-                new WordEdit(i, RandomField(ref rng), RandomField(ref rng), (PerturbationType)rng.NextInt(9), rng.NextInt(20) - 1)).ToArray();
+                new WordEdit(i + SometimesLarge(ref rng), RandomField(ref rng), RandomField(ref rng), (PerturbationType)rng.NextInt(9),
+                    rng.NextInt(20) - 1 + SometimesLarge(ref rng))).ToArray();
             results.Add(new AttackRecordResult(RandomField(ref rng), [], edits));
         }
         const string recipe = "rec,\"ipe\" ";

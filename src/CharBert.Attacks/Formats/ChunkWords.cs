@@ -87,7 +87,7 @@ sealed class ChunkWords : IDisposable
     {
         var first = record == 0 ? 0 : recordEnds[record - 1];
         var words = new string[recordEnds[record] - first];
-        for (var w = 0; w < words.Length; w++) words[w] = Utf8WordCache.Decode(bytes[spans[first + w]]);
+        Utf8WordCache.DecodeAll(bytes, spans.AsSpan(first, words.Length), words);
         return words;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Buffers;
 using CharBert.Attacks.Generation;
@@ -40,13 +41,14 @@ public sealed class TextAttackFormat : IAttackFormat
             var bytes = Lines.Bytes;
             if (Utf8Check.FirstProblem(bytes, Lines.FirstLine, displayPath, rejectNul: true) is { } problem) throw problem;
             var result = new List<AttackRecordInput>(Lines.LineCount);
+            Span<char> idBuffer = stackalloc char[24]; // record ids are formatted here, then copied into their string
             var number = Lines.FirstLine;
             for (var position = 0; ChunkLines.Next(bytes, ref position, out var line); number++)
             {
                 Words.AddWhitespaceWords(line.Text(bytes), line.Start);
                 if (Words.Pending == 0) continue;
                 Words.EndRecord();
-                result.Add(new AttackRecordInput($"L{number}", Words.Decode(result.Count, bytes)));
+                result.Add(new AttackRecordInput(string.Create(CultureInfo.InvariantCulture, idBuffer, $"L{number}"), Words.Decode(result.Count, bytes)));
             }
             return result.ToArray();
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Buffers;
 using CharBert.Attacks.Generation;
@@ -104,6 +105,7 @@ public sealed class TsvAttackFormat(TsvLayout layout, IReadOnlyList<string>? col
             var bytes = Lines.Bytes;
             var problem = Utf8Check.FirstProblem(bytes, Lines.FirstLine, displayPath, rejectNul: false);
             var result = new List<AttackRecordInput>(Lines.LineCount * attacked.Length);
+            Span<char> idBuffer = stackalloc char[40]; // record ids are formatted here, then copied into their string
             Span<Range> fields = stackalloc Range[schema.ColumnCount];
             var number = Lines.FirstLine;
             for (var position = 0; ChunkLines.Next(bytes, ref position, out var line); number++)
@@ -122,7 +124,7 @@ public sealed class TsvAttackFormat(TsvLayout layout, IReadOnlyList<string>? col
                 {
                     Words.AddWhitespaceWords(text[fields[column]], line.Start + fields[column].Start.Value);
                     Words.EndRecord();
-                    result.Add(new AttackRecordInput($"L{number}c{column}", Words.Decode(result.Count, bytes)));
+                    result.Add(new AttackRecordInput(string.Create(CultureInfo.InvariantCulture, idBuffer, $"L{number}c{column}"), Words.Decode(result.Count, bytes)));
                 }
             }
             if (problem != null) throw problem;

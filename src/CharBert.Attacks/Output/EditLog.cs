@@ -71,8 +71,7 @@ public static class EditLog
         var at = 0;
         if (!TryCopyPlain(id, span, ref at)) return false;
         span[at++] = (byte)',';
-        System.Buffers.Text.Utf8Formatter.TryFormat(edit.TokenIndex, span[at..], out var written);
-        at += written;
+        CopyInt(edit.TokenIndex, span, ref at);
         span[at++] = (byte)',';
         if (!TryCopyPlain(edit.Original, span, ref at)) return false;
         span[at++] = (byte)',';
@@ -81,14 +80,33 @@ public static class EditLog
         type.CopyTo(span[at..]);
         at += type.Length;
         span[at++] = (byte)',';
-        System.Buffers.Text.Utf8Formatter.TryFormat(edit.Position, span[at..], out written);
-        at += written;
+        CopyInt(edit.Position, span, ref at);
         span[at++] = (byte)',';
         recipeField.CopyTo(span[at..]);
         at += recipeField.Length;
         span[at++] = (byte)'\n';
         output.Advance(at);
         return true;
+    }
+
+    /// <summary>Token indexes and positions are nearly always below 100: written directly, the rest by the formatter.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void CopyInt(int value, Span<byte> span, ref int at)
+    {
+        if ((uint)value < 10)
+        {
+            span[at++] = (byte)('0' + value);
+        }
+        else if ((uint)value < 100)
+        {
+            span[at++] = (byte)('0' + value / 10);
+            span[at++] = (byte)('0' + value % 10);
+        }
+        else
+        {
+            System.Buffers.Text.Utf8Formatter.TryFormat(value, span[at..], out var written);
+            at += written;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -24,11 +24,16 @@ public abstract class AttackRecipe(string name, string reproduces)
         protected init
         {
             constraints = value.ToArray();
-            allows = constraints.Select(c => (Func<string, bool>)c.Allows).ToArray();
+            minLength = constraints.OfType<MinWordLength>().Select(c => c.Length).DefaultIfEmpty(0).Max();
+            allows = constraints.Where(c => c is not MinWordLength).Select(c => (Func<string, bool>)c.Allows).ToArray();
         }
     }
 
     IWordConstraint[] constraints = [];
+
+    /// <summary>The longest <see cref="MinWordLength"/>: checked before any delegate, since in most text about half the
+    /// words are too short and need no other check.</summary>
+    int minLength;
 
     /// <summary>The constraints' checks as delegates, bound to each implementation once: a call site that sees several
     /// constraint types dispatched through the interface's resolve stub at a measurable cost per word.</summary>
@@ -44,6 +49,7 @@ public abstract class AttackRecipe(string name, string reproduces)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool IsEligible(string word)
     {
+        if (word.Length < minLength) return false;
         foreach (var allow in allows)
             if (!allow(word)) return false;
         return !HasSurrogate(word);

@@ -30,10 +30,21 @@ public static class Utf8WordCache
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static string Decode(ReadOnlySpan<byte> word)
+    public static string Decode(ReadOnlySpan<byte> word) => Decode(word, entries ??= new Entry[Slots]);
+
+    /// <summary>Decodes the words at <paramref name="ranges"/> of <paramref name="bytes"/> into
+    /// <paramref name="words"/>, looking up the thread's table once for all of them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void DecodeAll(ReadOnlySpan<byte> bytes, ReadOnlySpan<Range> ranges, Span<string> words)
+    {
+        var table = entries ??= new Entry[Slots];
+        for (var w = 0; w < words.Length; w++) words[w] = Decode(bytes[ranges[w]], table);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static string Decode(ReadOnlySpan<byte> word, Entry[] table)
     {
         if (word.Length > MaxCachedBytes || word.Length == 0) return Utf8Check.Decode(word);
-        var table = entries ??= new Entry[Slots];
         ref var entry = ref table[Hash(word) & (Slots - 1)];
         if (entry.Value != null && word.SequenceEqual(((ReadOnlySpan<byte>)entry.Key)[..entry.KeyLength])) return entry.Value;
         return Miss(word, ref entry);

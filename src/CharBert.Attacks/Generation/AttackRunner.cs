@@ -49,7 +49,7 @@ public static class AttackRunner
                     words += attacked.Words;
                     job.Progress?.Report(new AttackProgress(attacked.BytesRead, totalBytes, records, words, clock.Elapsed));
                 },
-                workers: Math.Max(1, job.Threads), maxInFlight: Math.Max(1, job.Threads) + 2, cancellation);
+                workers: Math.Max(1, job.Threads), maxInFlight: 4 * Math.Max(1, job.Threads) + 2, cancellation);
 
             var entries = sets.Select(set => set.Finish()).ToArray();
             var first = job.Sets[0].Recipe;

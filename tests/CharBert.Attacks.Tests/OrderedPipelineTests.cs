@@ -4,7 +4,7 @@ using NUnit.Framework;
 namespace CharBert.Attacks.Tests;
 
 /// <summary>The ordered pipeline: output in input order whatever the workers' timing, at most maxInFlight items alive,
-/// every item disposed, and the first failure in input order reported (not the first in time).</summary>
+/// one write at a time, every item disposed, and the first failure in input order reported (not the first in time).</summary>
 public class OrderedPipelineTests
 {
     sealed class Item(int index, Counter counter) : IDisposable
@@ -50,13 +50,21 @@ public class OrderedPipelineTests
     {
         var counter = new Counter();
         var written = new List<int>();
+        int writers = 0, overlaps = 0;
         OrderedPipeline.Run(Reader(300, counter), item =>
         {
             Thread.SpinWait(Random.Shared.Next(20_000)); // uneven work: later items often finish first
             counter.Take();
             return new Item(item.Index, counter);
-        }, output => written.Add(output.Index), workers, maxInFlight: workers + 2);
+        }, output =>
+        {
+            if (Interlocked.Increment(ref writers) > 1) Interlocked.Increment(ref overlaps);
+            written.Add(output.Index);
+            Thread.SpinWait(Random.Shared.Next(2_000));
+            Interlocked.Decrement(ref writers);
+        }, workers, maxInFlight: workers + 2);
         Assert.That(written, Is.EqualTo(Enumerable.Range(0, 300)));
+        Assert.That(overlaps, Is.Zero, "one write at a time, whichever worker makes it");
         Assert.That(counter.Alive, Is.Zero);
         Assert.That(counter.Created, Is.EqualTo(600));
         Assert.That(counter.Peak, Is.LessThanOrEqualTo(2 * (workers + 2) + 1), "inputs plus outputs in flight stay bounded");
@@ -91,6 +99,26 @@ public class OrderedPipelineTests
         }, output => written.Add(output.Index), workers: 3, maxInFlight: 5))!;
         Assert.That(error.Message, Is.EqualTo("read 30"));
         Assert.That(written, Is.EqualTo(Enumerable.Range(0, 30)));
+    }
+
+    [Test]
+    public void A_failing_write_stops_the_run_with_its_error_and_disposes_what_is_left()
+    {
+        var counter = new Counter();
+        var written = new List<int>();
+        var error = Assert.Throws<IOException>(() => OrderedPipeline.Run(Reader(1_000, counter), item =>
+        {
+            counter.Take();
+            return new Item(item.Index, counter);
+        }, output =>
+        {
+            if (output.Index == 20) throw new IOException("disk full");
+            written.Add(output.Index);
+        }, workers: 3, maxInFlight: 6))!;
+        Assert.That(error.Message, Is.EqualTo("disk full"));
+        Assert.That(written, Is.EqualTo(Enumerable.Range(0, 20)));
+        Assert.That(counter.Created, Is.LessThan(2 * 40), "reading stops soon after the failure");
+        Assert.That(counter.Alive, Is.Zero);
     }
 
     [Test]

@@ -49,6 +49,7 @@ public static class AttackRunner
                     words += attacked.Words;
                     job.Progress?.Report(new AttackProgress(attacked.BytesRead, totalBytes, records, words, clock.Elapsed));
                 },
+                // Slack for uneven chunks: a worker reads on while an earlier, slower chunk is still being attacked.
                 workers: Math.Max(1, job.Threads), maxInFlight: 4 * Math.Max(1, job.Threads) + 2, cancellation);
 
             var entries = sets.Select(set => set.Finish()).ToArray();

@@ -103,7 +103,7 @@ sealed class ChunkWords : IDisposable
         {
             var (input, result) = (inputs[r], results[r]);
             if (!result.Changed) continue;
-            var edits = result.Edits as WordEdit[] ?? result.Edits.ToArray();
+            var edits = result.EditArray();
             if (InTokenOrder(edits))
             {
                 for (var e = 0; e < edits.Length; e++)

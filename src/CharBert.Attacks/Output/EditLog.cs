@@ -39,7 +39,7 @@ public static class EditLog
         for (var r = 0; r < results.Count; r++)
         {
             var result = results[r];
-            var edits = result.Edits as WordEdit[] ?? result.Edits.ToArray();
+            var edits = result.EditArray();
             foreach (ref readonly var edit in edits.AsSpan())
             {
                 if (TryWritePlainRow(output, result.Id, edit, recipeField)) continue;
@@ -167,7 +167,8 @@ public static class EditLog
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void WriteInt(PooledByteBuffer output, int value)
     {
-        System.Buffers.Text.Utf8Formatter.TryFormat(value, output.GetSpan(11), out var written);
+        var written = 0;
+        CopyInt(value, output.GetSpan(11), ref written);
         output.Advance(written);
     }
 }

@@ -47,5 +47,12 @@ public abstract class AttackChunk : IDisposable
     /// <summary>Input bytes in the chunk (a size hint for the rendered output).</summary>
     public abstract int ByteCount { get; }
 
+    /// <summary>Starting size of the buffer the chunk is rendered into: attacked words may be a little longer.</summary>
+    public int RenderCapacity => ByteCount + ByteCount / 16 + 256;
+
+    /// <summary>Starting size of the chunk's edit-log buffer. The log is often larger than the chunk (CoNLL: 1.4
+    /// times), so that it seldom grows.</summary>
+    public int EditLogCapacity => ByteCount * 2;
+
     public virtual void Dispose() { }
 }

@@ -80,9 +80,8 @@ public static class AttackRunner
             {
                 var counters = new AttackCounters();
                 for (var i = 0; i < records.Count; i++) results[i] = sets[s].Generator.Attack(records[i], counters);
-                var output = new PooledByteBuffer(chunk.Chunk.ByteCount + chunk.Chunk.ByteCount / 16 + 256);
-                // A chunk's edit log is often larger than the chunk (CoNLL: 1.4 times): sized so that it seldom grows.
-                var rows = editLog == EditLogFormat.Csv ? new PooledByteBuffer(chunk.Chunk.ByteCount * 2) : null;
+                var output = new PooledByteBuffer(chunk.Chunk.RenderCapacity);
+                var rows = editLog == EditLogFormat.Csv ? new PooledByteBuffer(chunk.Chunk.EditLogCapacity) : null;
                 parts[s] = new AttackedChunk.Part(output, rows, counters);
                 chunk.Chunk.Render(results, output);
                 if (rows != null) EditLog.AppendRows(results, sets[s].Generator.Recipe.Name, rows);

@@ -8,10 +8,10 @@ using CharBert.Text.IO.Chunks;
 namespace CharBert.Cli.Commands;
 
 /// <summary>Where one thread's time goes inside `charbert attack`, stage by stage, with the input already in memory:
-/// cutting the bytes into chunks (with the format's checks, and releasing them after use), parsing a chunk into records, the recipe, rendering the
-/// attacked bytes and formatting the edit log. The same calls the attack runner makes, timed around each call, over
-/// repeated passes of the input. File reads and writes, hashing and the thread hand-offs are not in it: they are what
-/// the end-to-end rows add.</summary>
+/// cutting the bytes into chunks (with the format's checks, and releasing them after use), parsing a chunk into
+/// records, the recipe, rendering the attacked bytes and formatting the edit log. The same calls the attack runner
+/// makes, timed around each call, over repeated passes of the input. File reads and writes, hashing and the thread
+/// hand-offs are not in it: they are what the end-to-end rows add.</summary>
 static class BenchAttackStages
 {
     public sealed record Stage(string Name, double NanosecondsPerWord, double Share);
@@ -58,9 +58,9 @@ static class BenchAttackStages
             var counters = new AttackCounters();
             for (var i = 0; i < records.Count; i++) results[i] = generator.Attack(records[i], counters);
             Lap(ticks, 2, ref start);
-            using (var output = new PooledByteBuffer(chunk.ByteCount + chunk.ByteCount / 16 + 256)) chunk.Render(results, output);
+            using (var output = new PooledByteBuffer(chunk.RenderCapacity)) chunk.Render(results, output);
             Lap(ticks, 3, ref start);
-            using (var rows = new PooledByteBuffer(chunk.ByteCount * 2)) EditLog.AppendRows(results, recipe.Name, rows);
+            using (var rows = new PooledByteBuffer(chunk.EditLogCapacity)) EditLog.AppendRows(results, recipe.Name, rows);
             Lap(ticks, 4, ref start);
             chunk.Dispose();
         }

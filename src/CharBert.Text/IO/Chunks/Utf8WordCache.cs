@@ -29,9 +29,6 @@ public static class Utf8WordCache
         public string? Value;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static string Decode(ReadOnlySpan<byte> word) => Decode(word, entries ??= new Entry[Slots]);
-
     /// <summary>Decodes the words at <paramref name="ranges"/> of <paramref name="bytes"/> into
     /// <paramref name="words"/>, looking up the thread's table once for all of them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -19,7 +19,7 @@ public static class ConllByteLines
     public static bool IsTokenLine(ReadOnlySpan<byte> text)
     {
         var start = 0; // lines are short: a plain loop beats the vectorised search
-        while (start < text.Length && text[start] is (byte)' ' or (byte)'\t') start++;
+        while (start < text.Length && IsSeparator(text[start])) start++;
         if (start == text.Length) return false;
         var first = text[start];
         if (first < 0x80 && !char.IsWhiteSpace((char)first)) return first != (byte)'-' || !text[start..].StartsWith(DocStart);
@@ -79,8 +79,13 @@ public static class ConllByteLines
         return count;
     }
 
-    /// <summary>Bit i set when byte i is a space or a tab. Two 128-bit halves rather than one 256-bit load: code that
-    /// leaves the upper halves of the vector registers in use slowed the library code called after it.</summary>
+    /// <summary>Fields are separated by spaces and tabs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static bool IsSeparator(byte b) => b is (byte)' ' or (byte)'\t';
+
+    /// <summary>Bit i set when byte i is a separator (<see cref="IsSeparator"/>, 16 bytes at once). Two 128-bit halves
+    /// rather than one 256-bit load: code that leaves the upper halves of the vector registers in use slowed the
+    /// library code called after it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static uint Separators(Vector128<byte> bytes) =>
         (Vector128.Equals(bytes, Vector128.Create((byte)' ')) | Vector128.Equals(bytes, Vector128.Create((byte)'\t'))).ExtractMostSignificantBits();
@@ -94,10 +99,10 @@ public static class ConllByteLines
         var position = 0;
         while (true) // fields are short: one pass of plain loops beats a vectorised search per field
         {
-            while (position < text.Length && text[position] is (byte)' ' or (byte)'\t') position++;
+            while (position < text.Length && IsSeparator(text[position])) position++;
             if (position == text.Length) return count;
             var start = position;
-            while (position < text.Length && text[position] is not ((byte)' ' or (byte)'\t')) position++;
+            while (position < text.Length && !IsSeparator(text[position])) position++;
             if (count == 0) word = start..position;
             if (count == labelColumn) label = start..position;
             count++;

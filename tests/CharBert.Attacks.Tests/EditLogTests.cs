@@ -31,18 +31,23 @@ public class EditLogTests
     {
         var rng = new SplitMix64(3);
         var results = new List<AttackRecordResult>();
+        using var records = new ChunkRecords();
+        using var chunkEdits = new ChunkEdits();
         for (var r = 0; r < 400; r++)
         {
             var edits = Enumerable.Range(0, rng.NextInt(4)).Select(i =>
                 new WordEdit(i + SometimesLarge(ref rng), RandomField(ref rng), RandomField(ref rng), (PerturbationType)rng.NextInt(9),
                     rng.NextInt(20) - 1 + SometimesLarge(ref rng))).ToArray();
             results.Add(new AttackRecordResult(RandomField(ref rng), [], edits));
+            records.EndRecord(results[^1].Id);
+            foreach (var edit in edits) chunkEdits.Add(edit.TokenIndex, edit.Original, edit.Attacked, edit.Type, edit.Position);
+            chunkEdits.EndRecord();
         }
         const string recipe = "rec,\"ipe\" ";
 
         using var ours = new PooledByteBuffer();
         ours.Write(EditLog.Header.Span);
-        EditLog.AppendRows(results, recipe, ours);
+        EditLog.AppendRows(records, chunkEdits, recipe, ours);
 
         var theirs = new MemoryStream();
         using (var writer = new StreamWriter(theirs, new System.Text.UTF8Encoding(false)) { NewLine = "\n" })

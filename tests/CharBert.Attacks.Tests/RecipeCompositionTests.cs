@@ -27,7 +27,7 @@ public class RecipeCompositionTests
 
     sealed record Capitalised : IWordConstraint
     {
-        public bool Allows(string word) => char.IsUpper(word[0]);
+        public bool Allows(ReadOnlySpan<char> word) => char.IsUpper(word[0]);
     }
 
     [Test]

@@ -23,12 +23,13 @@ public class StreamingFormatTests
         using var reader = format.Open(stream, path, chunkBytes);
         var records = new List<AttackRecordInput>();
         while (reader.Read() is { } chunk)
-            using (chunk) records.AddRange(chunk.Records);
+            using (chunk) records.AddRange(chunk.Records.ToInputs());
         return records;
     }
 
+    /// <summary>Ids, words and which words may be attacked (no flags means all may).</summary>
     static string Describe(IEnumerable<AttackRecordInput> records) => string.Join("\n",
-        records.Select(r => $"{r.Id}: {string.Join(" | ", r.Words)}{(r.Allowed == null ? "" : " allowed " + string.Join("", r.Allowed.Select(a => a ? 1 : 0)))}"));
+        records.Select(r => $"{r.Id}: {string.Join(" | ", r.Words)} allowed {string.Join("", (r.Allowed ?? r.Words.Select(_ => true).ToArray()).Select(a => a ? 1 : 0))}"));
 
     [TestCase(1UL)]
     [TestCase(2UL)]

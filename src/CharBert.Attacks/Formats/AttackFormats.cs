@@ -40,7 +40,7 @@ public static class AttackFormats
         using var reader = format.Open(stream, path);
         var records = new List<Generation.AttackRecordInput>();
         while (reader.Read() is { } chunk)
-            using (chunk) records.AddRange(chunk.Records);
+            using (chunk) records.AddRange(chunk.Records.ToInputs());
         return records;
     }
 }

@@ -1,40 +1,32 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using CharBert.Attacks.Generation;
-using CharBert.Attacks.Recipes;
 using CharBert.Text.IO.Chunks;
+using CharBert.Text.Tasks;
 
 namespace CharBert.Attacks.Formats;
 
-/// <summary>The words of a chunk's records as byte ranges of the chunk (CoNLL word columns, the whitespace-separated
-/// words of TSV fields and text lines): what the line formats collect while parsing, and how they write the chunk
-/// back with the attacked words in place, copying every other byte as read. Ranges live in pooled memory.</summary>
-sealed class ChunkWords : IDisposable
+/// <summary>The words of a chunk's records (CoNLL word columns, the whitespace-separated words of TSV fields and text
+/// lines): what the line formats collect while parsing, decoded into <see cref="Records"/> and located as byte ranges
+/// of the chunk, and how they write the chunk back with the attacked words in place, copying every other byte as
+/// read. Buffers are pooled.</summary>
+sealed class ChunkWords(int expectedWords) : IDisposable
 {
-    Range[] spans;
+    Range[] spans = System.Buffers.ArrayPool<Range>.Shared.Rent(Math.Max(16, expectedWords));
     int count;
-    readonly List<int> recordEnds = [];
 
-    public ChunkWords(int expectedWords) => spans = ArrayPool<Range>.Shared.Rent(Math.Max(16, expectedWords));
+    public ChunkRecords Records { get; } = new(expectedWords);
 
     /// <summary>Words added since the last record was closed.</summary>
-    public int Pending => count - (recordEnds.Count == 0 ? 0 : recordEnds[^1]);
+    public int Pending => Records.Pending;
 
+    /// <summary>Adds <paramref name="word"/> (validated UTF-8), which lies at byte <paramref name="start"/> of the chunk.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(int start, int end)
+    public void Add(ReadOnlySpan<byte> word, int start, bool allowed = true)
     {
-        if (count == spans.Length) Grow();
-        spans[count++] = start..end;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    void Grow()
-    {
-        var larger = ArrayPool<Range>.Shared.Rent(spans.Length * 2);
-        spans.AsSpan(0, count).CopyTo(larger);
-        ArrayPool<Range>.Shared.Return(spans);
-        spans = larger;
+        if (count == spans.Length) spans = PooledArrays.Grow(spans, count, count + 1);
+        spans[count++] = start..(start + word.Length);
+        Records.AddWord(word, allowed);
     }
 
     /// <summary>Adds the whitespace-separated words of <paramref name="text"/>, which starts at byte
@@ -61,7 +53,7 @@ sealed class ChunkWords : IDisposable
             }
             if (space && start >= 0)
             {
-                Add(offset + start, offset + i);
+                Add(text[start..i], offset + start);
                 start = -1;
             }
             else if (!space && start < 0)
@@ -70,81 +62,60 @@ sealed class ChunkWords : IDisposable
             }
             i += width;
         }
-        if (start >= 0) Add(offset + start, offset + text.Length);
+        if (start >= 0) Add(text[start..], offset + start);
     }
 
-    /// <summary>Closes a record holding the words added since the previous one (possibly none).</summary>
-    public void EndRecord() => recordEnds.Add(count);
+    /// <summary>Closes a record, named <paramref name="id"/>, holding the words added since the previous one (possibly none).</summary>
+    public void EndRecord(ReadOnlySpan<char> id) => Records.EndRecord(id);
 
-    public int RecordCount => recordEnds.Count;
+    public int RecordCount => Records.Count;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    Range Span(int record, int word) => spans[(record == 0 ? 0 : recordEnds[record - 1]) + word];
-
-    /// <summary>The words of <paramref name="record"/>, decoded from <paramref name="bytes"/> (the chunk).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public string[] Decode(int record, ReadOnlySpan<byte> bytes)
-    {
-        var first = record == 0 ? 0 : recordEnds[record - 1];
-        var words = new string[recordEnds[record] - first];
-        Utf8WordCache.DecodeAll(bytes, spans.AsSpan(first, words.Length), words);
-        return words;
-    }
-
-    /// <summary>Appends <paramref name="bytes"/> with every word a result changed replaced by its attacked form;
+    /// <summary>Appends <paramref name="bytes"/> with every word that <paramref name="edits"/> changed replaced by its
+    /// attacked form (for sentence words, the attacked core inside the word's own punctuation);
     /// <paramref name="isValidWord"/> guards the file's structure (a word must not bring a separator along). Only the
-    /// words that have edits are visited when the edits come in token order, as the recipes make them.</summary>
+    /// edited words are visited.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Render(ReadOnlySpan<byte> bytes, IReadOnlyList<AttackRecordInput> inputs, IReadOnlyList<AttackRecordResult> results,
-        PooledByteBuffer output, Func<string, bool> isValidWord)
+    public void Render(ReadOnlySpan<byte> bytes, ChunkRecords records, ChunkEdits edits, PooledByteBuffer output,
+        Func<ReadOnlySpan<char>, bool> isValidWord, WordGranularity granularity)
     {
         var copied = 0;
-        for (var r = 0; r < inputs.Count; r++)
+        var last = new int[64];
+        var rebuilt = new char[128];
+        for (var r = 0; r < records.Count; r++)
         {
-            var (input, result) = (inputs[r], results[r]);
-            if (!result.Changed) continue;
-            var edits = result.EditArray();
-            if (InTokenOrder(edits))
+            var recordEdits = edits.Of(r);
+            if (recordEdits.IsEmpty) continue;
+            if (recordEdits.Length > last.Length) last = new int[recordEdits.Length];
+            var tokens = edits.LastEditsInTokenOrder(r, last);
+            var words = records.Words(r);
+            var firstWord = records.FirstWord(r);
+            for (var k = 0; k < tokens; k++)
             {
-                for (var e = 0; e < edits.Length; e++)
-                    if (e == 0 || edits[e].TokenIndex != edits[e - 1].TokenIndex)
-                        Splice(bytes, input, result, r, edits[e].TokenIndex, output, isValidWord, ref copied);
-            }
-            else
-            {
-                for (var w = 0; w < input.Words.Count; w++) Splice(bytes, input, result, r, w, output, isValidWord, ref copied);
+                var edit = recordEdits[last[k]];
+                var original = words[edit.TokenIndex];
+                var replacement = edits.Text(edit.Attacked);
+                if (granularity != WordGranularity.TokenLevel)
+                {
+                    var core = WordCore.Of(original);
+                    var length = original.Length - core.Length + replacement.Length;
+                    if (length > rebuilt.Length) rebuilt = new char[length];
+                    replacement = rebuilt.AsSpan(0, core.Rebuild(original, replacement, rebuilt));
+                }
+                if (replacement.SequenceEqual(original)) continue;
+                if (!isValidWord(replacement))
+                    throw new InvalidOperationException($"the attack made '{replacement}' from '{original}', which would change the file's structure");
+                var span = spans[firstWord + edit.TokenIndex];
+                output.Write(bytes[copied..span.Start.Value]);
+                Utf8Out.Write(output, replacement);
+                copied = span.End.Value;
             }
         }
         output.Write(bytes[copied..]);
     }
 
-    /// <summary>Writes the bytes up to word <paramref name="w"/> of record <paramref name="r"/> and its attacked form,
-    /// when the attack changed it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    void Splice(ReadOnlySpan<byte> bytes, AttackRecordInput input, AttackRecordResult result, int r, int w,
-        PooledByteBuffer output, Func<string, bool> isValidWord, ref int copied)
-    {
-        var (original, replacement) = (input.Words[w], result.Words[w]);
-        if (ReferenceEquals(replacement, original) || replacement == original) return;
-        if (!isValidWord(replacement))
-            throw new InvalidOperationException($"the attack made '{replacement}' from '{original}', which would change the file's structure");
-        var span = Span(r, w);
-        output.Write(bytes[copied..span.Start.Value]);
-        Utf8Out.Write(output, replacement);
-        copied = span.End.Value;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static bool InTokenOrder(ReadOnlySpan<WordEdit> edits)
-    {
-        for (var e = 1; e < edits.Length; e++)
-            if (edits[e].TokenIndex < edits[e - 1].TokenIndex) return false;
-        return true;
-    }
-
     /// <summary>True when <paramref name="word"/> holds no whitespace (a sentence word stays one word).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool HasNoWhitespace(string word)
+    public static bool HasNoWhitespace(ReadOnlySpan<char> word)
     {
         foreach (var c in word) if (char.IsWhiteSpace(c)) return false;
         return word.Length > 0;
@@ -152,7 +123,8 @@ sealed class ChunkWords : IDisposable
 
     public void Dispose()
     {
-        if (spans.Length > 0) ArrayPool<Range>.Shared.Return(spans);
+        if (spans.Length > 0) System.Buffers.ArrayPool<Range>.Shared.Return(spans);
         spans = [];
+        Records.Dispose();
     }
 }

@@ -80,14 +80,14 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
     }
 
     sealed class Chunk(LineChunk lines, string displayPath, long firstSentence, Columns? columns, ConllTokenFilter filter)
-        : LineAttackChunk(lines, lines.LineCount, ConllTokenLine.IsValidWord)
+        : LineAttackChunk(lines, lines.LineCount, ConllTokenLine.IsValidWord, WordGranularity.TokenLevel)
     {
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        protected override AttackRecordInput[] Parse()
+        protected override void Parse()
         {
             var bytes = Lines.Bytes;
             var problem = Utf8Check.FirstProblem(bytes, Lines.FirstLine, displayPath, rejectNul: false);
-            var entity = new List<bool>(filter == ConllTokenFilter.All ? 0 : Lines.LineCount);
+            Span<char> idBuffer = stackalloc char[24];
             var number = Lines.FirstLine;
             for (var position = 0; ChunkLines.Next(bytes, ref position, out var line); number++)
             {
@@ -95,7 +95,7 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
                 var text = line.Text(bytes);
                 if (!ConllByteLines.IsTokenLine(text))
                 {
-                    if (Words.Pending > 0) Words.EndRecord();
+                    if (Words.Pending > 0) EndSentence(idBuffer);
                     continue;
                 }
                 // Every chunk that holds token lines comes after the file's first token line was seen.
@@ -104,29 +104,23 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
                 var count = ConllByteLines.SplitTokenLine(bytes, line.Start, text.Length, layout.LabelColumn, out var word, out var label);
                 if (count != layout.Count)
                     throw new DataFormatException(displayPath, number, ConllByteLines.WrongColumnCount(layout.Count, count));
-                var (offset, length) = word.GetOffsetAndLength(text.Length);
-                Words.Add(line.Start + offset, line.Start + offset + length);
-                if (filter != ConllTokenFilter.All) entity.Add(!ConllByteLines.IsOutsideLabel(text[label]));
-            }
-            if (problem != null) throw problem;
-            if (Words.Pending > 0) Words.EndRecord();
-
-            var result = new AttackRecordInput[Words.RecordCount];
-            Span<char> idBuffer = stackalloc char[24]; // record ids are formatted here, then copied into their string
-            var firstToken = 0;
-            for (var s = 0; s < result.Length; s++)
-            {
-                var sentence = Words.Decode(s, bytes);
                 var allowed = filter switch
                 {
-                    ConllTokenFilter.All => null,
-                    ConllTokenFilter.EntitiesOnly => entity.GetRange(firstToken, sentence.Length).ToArray(),
-                    _ => entity.GetRange(firstToken, sentence.Length).Select(e => !e).ToArray(),
+                    ConllTokenFilter.All => true,
+                    ConllTokenFilter.EntitiesOnly => !ConllByteLines.IsOutsideLabel(text[label]),
+                    _ => ConllByteLines.IsOutsideLabel(text[label]),
                 };
-                firstToken += sentence.Length;
-                result[s] = new AttackRecordInput(string.Create(CultureInfo.InvariantCulture, idBuffer, $"s{firstSentence + s}"), sentence, allowed);
+                Words.Add(text[word], line.Start + word.GetOffsetAndLength(text.Length).Offset, allowed);
             }
-            return result;
+            if (problem != null) throw problem;
+            if (Words.Pending > 0) EndSentence(idBuffer);
+        }
+
+        /// <summary>Closes the sentence with id "s&lt;ordinal&gt;".</summary>
+        void EndSentence(Span<char> idBuffer)
+        {
+            idBuffer.TryWrite(CultureInfo.InvariantCulture, $"s{firstSentence + Words.RecordCount}", out var written);
+            Words.EndRecord(idBuffer[..written]);
         }
     }
 }

@@ -38,11 +38,11 @@ public interface IAttackReader : IDisposable
 /// attacks the chunk; a chunk is used by one thread at a time. Bad lines throw errors naming the file and line.</summary>
 public abstract class AttackChunk : IDisposable
 {
-    public abstract IReadOnlyList<AttackRecordInput> Records { get; }
+    public abstract ChunkRecords Records { get; }
 
-    /// <summary>Appends the chunk's bytes to <paramref name="output"/> with <paramref name="results"/> (index-aligned
-    /// with <see cref="Records"/>) applied.</summary>
-    public abstract void Render(IReadOnlyList<AttackRecordResult> results, PooledByteBuffer output);
+    /// <summary>Appends the chunk's bytes to <paramref name="output"/> with <paramref name="edits"/> (made to
+    /// <see cref="Records"/>, record by record) applied.</summary>
+    public abstract void Render(ChunkEdits edits, PooledByteBuffer output);
 
     /// <summary>Input bytes in the chunk (a size hint for the rendered output).</summary>
     public abstract int ByteCount { get; }

@@ -51,7 +51,7 @@ public sealed class SquadAttackFormat(SquadTarget target, bool protectAnswers = 
         readonly SquadFile file;
         readonly List<(SquadExample? Question, Paragraph? Context, WhitespaceWords Words)> targets = [];
 
-        public override IReadOnlyList<AttackRecordInput> Records { get; }
+        public override ChunkRecords Records { get; }
 
         public Chunk(SquadFile file, SquadTarget target, bool protectAnswers)
         {
@@ -71,7 +71,7 @@ public sealed class SquadAttackFormat(SquadTarget target, bool protectAnswers = 
                     targets.Add((null, paragraph, paragraph.Words));
                     records.Add(new AttackRecordInput($"c:{group.Key}", paragraph.Words.Words, Allowed(paragraph, protectAnswers)));
                 }
-            Records = records;
+            Records = ChunkRecords.From(records);
         }
 
         static IEnumerable<(int Start, int End)> AnswerSpans(Paragraph paragraph)
@@ -103,16 +103,19 @@ public sealed class SquadAttackFormat(SquadTarget target, bool protectAnswers = 
 
         public override int ByteCount => file.ByteCount;
 
-        public override void Render(IReadOnlyList<AttackRecordResult> results, PooledByteBuffer output)
+        public override void Dispose() => Records.Dispose();
+
+        public override void Render(ChunkEdits edits, PooledByteBuffer output)
         {
             var editor = new SquadEditor(file);
             for (var r = 0; r < targets.Count; r++)
             {
-                if (!results[r].Changed) continue;
+                if (edits.Of(r).IsEmpty) continue;
+                var result = edits.ToResult(Records, r, WordGranularity.Sentence);
                 var (question, paragraph, words) = targets[r];
-                var text = words.Rebuild(results[r].Words);
+                var text = words.Rebuild(result.Words);
                 if (question != null) editor.ReplaceQuestion(question, text);
-                else ReplaceContext(editor, paragraph!, results[r].Words, text);
+                else ReplaceContext(editor, paragraph!, result.Words, text);
             }
             output.Write(editor.ToBytes());
         }

@@ -33,24 +33,23 @@ public sealed class TextAttackFormat : IAttackFormat
         public void Dispose() => lines.Dispose();
     }
 
-    sealed class Chunk(LineChunk lines, string displayPath) : LineAttackChunk(lines, lines.Length / 4, ChunkWords.HasNoWhitespace)
+    sealed class Chunk(LineChunk lines, string displayPath)
+        : LineAttackChunk(lines, lines.Length / 4, ChunkWords.HasNoWhitespace, WordGranularity.Sentence)
     {
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        protected override AttackRecordInput[] Parse()
+        protected override void Parse()
         {
             var bytes = Lines.Bytes;
             if (Utf8Check.FirstProblem(bytes, Lines.FirstLine, displayPath, rejectNul: true) is { } problem) throw problem;
-            var result = new List<AttackRecordInput>(Lines.LineCount);
-            Span<char> idBuffer = stackalloc char[24]; // record ids are formatted here, then copied into their string
+            Span<char> idBuffer = stackalloc char[24];
             var number = Lines.FirstLine;
             for (var position = 0; ChunkLines.Next(bytes, ref position, out var line); number++)
             {
                 Words.AddWhitespaceWords(line.Text(bytes), line.Start);
                 if (Words.Pending == 0) continue;
-                Words.EndRecord();
-                result.Add(new AttackRecordInput(string.Create(CultureInfo.InvariantCulture, idBuffer, $"L{number}"), Words.Decode(result.Count, bytes)));
+                idBuffer.TryWrite(CultureInfo.InvariantCulture, $"L{number}", out var written);
+                Words.EndRecord(idBuffer[..written]);
             }
-            return result.ToArray();
         }
     }
 }

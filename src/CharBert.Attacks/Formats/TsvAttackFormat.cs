@@ -97,15 +97,14 @@ public sealed class TsvAttackFormat(TsvLayout layout, IReadOnlyList<string>? col
     }
 
     sealed class Chunk(LineChunk lines, string displayPath, TsvSchema schema, string task, int[] attacked)
-        : LineAttackChunk(lines, lines.Length / 4, ChunkWords.HasNoWhitespace)
+        : LineAttackChunk(lines, lines.Length / 4, ChunkWords.HasNoWhitespace, WordGranularity.Sentence)
     {
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        protected override AttackRecordInput[] Parse()
+        protected override void Parse()
         {
             var bytes = Lines.Bytes;
             var problem = Utf8Check.FirstProblem(bytes, Lines.FirstLine, displayPath, rejectNul: false);
-            var result = new List<AttackRecordInput>(Lines.LineCount * attacked.Length);
-            Span<char> idBuffer = stackalloc char[40]; // record ids are formatted here, then copied into their string
+            Span<char> idBuffer = stackalloc char[40];
             Span<Range> fields = stackalloc Range[schema.ColumnCount];
             var number = Lines.FirstLine;
             for (var position = 0; ChunkLines.Next(bytes, ref position, out var line); number++)
@@ -123,12 +122,11 @@ public sealed class TsvAttackFormat(TsvLayout layout, IReadOnlyList<string>? col
                 foreach (var column in attacked)
                 {
                     Words.AddWhitespaceWords(text[fields[column]], line.Start + fields[column].Start.Value);
-                    Words.EndRecord();
-                    result.Add(new AttackRecordInput(string.Create(CultureInfo.InvariantCulture, idBuffer, $"L{number}c{column}"), Words.Decode(result.Count, bytes)));
+                    idBuffer.TryWrite(CultureInfo.InvariantCulture, $"L{number}c{column}", out var written);
+                    Words.EndRecord(idBuffer[..written]);
                 }
             }
             if (problem != null) throw problem;
-            return result.ToArray();
         }
 
         /// <summary>Fills one range per tab-separated field (the caller checked the count).</summary>

@@ -11,7 +11,4 @@ public sealed record AttackRecordInput(string Id, IReadOnlyList<string> Words, I
 public sealed record AttackRecordResult(string Id, IReadOnlyList<string> Words, IReadOnlyList<WordEdit> Edits)
 {
     public bool Changed => Edits.Count > 0;
-
-    /// <summary><see cref="Edits"/> as an array (the generator's own, when it made them) for loops over a span.</summary>
-    public WordEdit[] EditArray() => Edits as WordEdit[] ?? [.. Edits];
 }

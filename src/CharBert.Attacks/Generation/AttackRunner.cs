@@ -72,19 +72,20 @@ public static class AttackRunner
     {
         var records = chunk.Chunk.Records;
         var parts = new AttackedChunk.Part[sets.Length];
-        var attacked = new AttackedChunk(parts, records.Count, records.Sum(r => (long)r.Words.Count), chunk.BytesRead);
+        var attacked = new AttackedChunk(parts, records.Count, records.WordCount, chunk.BytesRead);
+        using var edits = new ChunkEdits();
         try
         {
-            var results = new AttackRecordResult[records.Count];
             for (var s = 0; s < sets.Length; s++)
             {
                 var counters = new AttackCounters();
-                for (var i = 0; i < records.Count; i++) results[i] = sets[s].Generator.Attack(records[i], counters);
+                edits.Clear();
+                for (var i = 0; i < records.Count; i++) sets[s].Generator.Attack(records, i, edits, counters);
                 var output = new PooledByteBuffer(chunk.Chunk.RenderCapacity);
                 var rows = editLog == EditLogFormat.Csv ? new PooledByteBuffer(chunk.Chunk.EditLogCapacity) : null;
                 parts[s] = new AttackedChunk.Part(output, rows, counters);
-                chunk.Chunk.Render(results, output);
-                if (rows != null) EditLog.AppendRows(results, sets[s].Generator.Recipe.Name, rows);
+                chunk.Chunk.Render(edits, output);
+                if (rows != null) EditLog.AppendRows(records, edits, sets[s].Generator.Recipe.Name, rows);
             }
             return attacked;
         }

@@ -14,55 +14,53 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, WordGran
     public ulong Seed => seed;
     public WordGranularity Words => words;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>Attacks one record given as strings (a single sentence, a test, a SQuAD question): the same draws as
+    /// a record of a streamed chunk.</summary>
     public AttackRecordResult Attack(AttackRecordInput input, AttackCounters counters)
     {
-        var recordWords = input.Words as string[] ?? input.Words.ToArray();
+        using var records = ChunkRecords.From([input]);
+        using var edits = new ChunkEdits();
+        Attack(records, 0, edits, counters);
+        return edits.ToResult(records, 0, words);
+    }
+
+    /// <summary>Attacks record <paramref name="record"/> of <paramref name="records"/>, appending its edits to
+    /// <paramref name="edits"/> as one record (records must be attacked in order).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Attack(ChunkRecords records, int record, ChunkEdits edits, AttackCounters counters)
+    {
+        var recordWords = records.Words(record);
         var count = recordWords.Length;
         var allowed = count <= 256 ? stackalloc bool[count] : new bool[count];
         var eligible = count <= 256 ? stackalloc bool[count] : new bool[count];
-        if (input.Allowed == null) allowed.Fill(true);
-        else for (var i = 0; i < count; i++) allowed[i] = input.Allowed[i];
+        records.CopyAllowed(record, allowed);
 
         // Token-level words are attacked whole, sentence words on their alphabetic core (see WordCore).
-        ReadOnlySpan<string> cores = recordWords;
-        WordCore[]? coreShapes = null;
+        var cores = recordWords;
         if (words != WordGranularity.TokenLevel)
         {
-            var coreWords = scratchCores is { } scratch && scratch.Length >= count ? scratch : scratchCores = new string[Math.Max(count, 64)];
-            coreShapes = scratchShapes is { } shapes && shapes.Length >= count ? shapes : scratchShapes = new WordCore[Math.Max(count, 64)];
+            var coreRanges = scratchCores is { } scratch && scratch.Length >= count ? scratch : scratchCores = new WordRange[Math.Max(count, 64)];
             for (var i = 0; i < count; i++)
             {
                 var word = recordWords[i];
-                var shape = coreShapes[i] = WordCore.Of(word);
+                var range = recordWords.Ranges[i];
+                var shape = WordCore.Of(word);
                 allowed[i] &= shape.IsAlphabetic(word);
-                coreWords[i] = allowed[i] ? shape.Core(word) : word;
+                coreRanges[i] = allowed[i] ? new WordRange(range.Start + shape.Start, shape.Length) : range;
             }
-            cores = coreWords.AsSpan(0, count);
+            cores = new RecordWords(recordWords.Text, coreRanges.AsSpan(0, count));
         }
 
-        var rng = SplitMix64.ForRecord(seed, input.Id);
-        var edits = scratchEdits ??= [];
-        edits.Clear();
+        var rng = SplitMix64.ForRecord(seed, records.Id(record));
         recipe.AttackRecord(cores, allowed, ref rng, eligible, edits, counters);
-
-        IReadOnlyList<string> attacked = input.Words;
-        if (edits.Count > 0)
-        {
-            var copy = (string[])recordWords.Clone();
-            foreach (var edit in edits) // chained edits: the last one per token wins
-                copy[edit.TokenIndex] = coreShapes == null
-                    ? edit.Attacked
-                    : coreShapes[edit.TokenIndex].Rebuild(recordWords[edit.TokenIndex], edit.Attacked);
-            attacked = copy;
-        }
+        var recordEdits = edits.Pending;
+        edits.EndRecord();
 
         counters.Records++;
         counters.WordsSeen += count;
-        var lastAttacked = -1;
         for (var i = 0; i < count; i++)
         {
-            var bucket = AttackCounters.Bucket(cores[i].Length);
+            var bucket = AttackCounters.Bucket(cores.Ranges[i].Length);
             counters.SeenByLength[bucket]++;
             if (eligible[i])
             {
@@ -70,24 +68,18 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, WordGran
                 counters.EligibleByLength[bucket]++;
             }
         }
-        foreach (var edit in edits)
+        var lastAttacked = -1;
+        foreach (var edit in recordEdits)
         {
             if (edit.TokenIndex == lastAttacked) continue;
             lastAttacked = edit.TokenIndex;
             counters.WordsAttacked++;
-            counters.AttackedByLength[AttackCounters.Bucket(cores[edit.TokenIndex].Length)]++;
+            counters.AttackedByLength[AttackCounters.Bucket(cores.Ranges[edit.TokenIndex].Length)]++;
         }
-        if (words != WordGranularity.TokenLevel) Array.Clear(scratchCores!, 0, count); // no stale references kept alive
-        return new AttackRecordResult(input.Id, attacked, edits.Count == 0 ? [] : edits.ToArray());
     }
 
-    /// <summary>Reused per thread: most records' edits are copied out once, and records without edits allocate none.</summary>
-    [ThreadStatic] static List<WordEdit>? scratchEdits;
-
-    /// <summary>Reused per thread: sentence words' cores and shapes, needed only while a record is attacked.</summary>
-    [ThreadStatic] static string[]? scratchCores;
-
-    [ThreadStatic] static WordCore[]? scratchShapes;
+    /// <summary>Reused per thread: the ranges of sentence words' cores, needed only while a record is attacked.</summary>
+    [ThreadStatic] static WordRange[]? scratchCores;
 
     /// <summary>Attacks every record on up to <paramref name="threads"/> threads; results keep input order.</summary>
     public AttackRecordResult[] AttackAll(IReadOnlyList<AttackRecordInput> inputs, int threads, AttackCounters total,

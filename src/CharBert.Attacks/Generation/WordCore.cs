@@ -7,7 +7,7 @@ namespace CharBert.Attacks.Generation;
 /// files (CoNLL) use whole tokens instead.</summary>
 public readonly record struct WordCore(int Start, int Length)
 {
-    public static WordCore Of(string word)
+    public static WordCore Of(ReadOnlySpan<char> word)
     {
         var first = 0;
         while (first < word.Length && !char.IsLetter(word[first])) first++;
@@ -17,19 +17,26 @@ public readonly record struct WordCore(int Start, int Length)
         return new(first, last - first + 1);
     }
 
-    public bool IsWholeWord(string word) => Start == 0 && Length == word.Length;
-
     /// <summary>True when every character of the core is a letter (the core may be attacked).</summary>
-    public bool IsAlphabetic(string word)
+    public bool IsAlphabetic(ReadOnlySpan<char> word)
     {
         if (Length == 0) return false;
-        foreach (var c in word.AsSpan(Start, Length)) if (!char.IsLetter(c)) return false;
+        foreach (var c in word.Slice(Start, Length)) if (!char.IsLetter(c)) return false;
         return true;
     }
 
-    public string Core(string word) => IsWholeWord(word) ? word : word.Substring(Start, Length);
+    public string Core(string word) => Start == 0 && Length == word.Length ? word : word.Substring(Start, Length);
 
-    public string Rebuild(string word, string attackedCore) => IsWholeWord(word)
-        ? attackedCore
-        : string.Concat(word.AsSpan(0, Start), attackedCore, word.AsSpan(Start + Length));
+    /// <summary>The word with its core replaced by <paramref name="attackedCore"/>.</summary>
+    public string Rebuild(ReadOnlySpan<char> word, ReadOnlySpan<char> attackedCore) =>
+        string.Concat(word[..Start], attackedCore, word[(Start + Length)..]);
+
+    /// <summary><see cref="Rebuild(ReadOnlySpan{char}, ReadOnlySpan{char})"/> into <paramref name="destination"/>; returns the length.</summary>
+    public int Rebuild(ReadOnlySpan<char> word, ReadOnlySpan<char> attackedCore, Span<char> destination)
+    {
+        word[..Start].CopyTo(destination);
+        attackedCore.CopyTo(destination[Start..]);
+        word[(Start + Length)..].CopyTo(destination[(Start + attackedCore.Length)..]);
+        return word.Length - Length + attackedCore.Length;
+    }
 }

@@ -25,66 +25,66 @@ public enum EditLogFormat { Csv, None }
 /// CsvHelper's per-field writer was a measurable share of a run at corpus scale. Reading uses CsvHelper.</summary>
 public static class EditLog
 {
-    static readonly byte[][] TypeNames = Enum.GetValues<PerturbationType>().Select(t => Field(t.ToName())).ToArray();
+    /// <summary>Each edit type's field with the commas around it.</summary>
+    static readonly byte[][] TypeFields = Enum.GetValues<PerturbationType>().Select(t => Encoding.UTF8.GetBytes($",{t.ToName()},")).ToArray();
 
     public static ReadOnlyMemory<byte> Header { get; } = Encoding.UTF8.GetBytes(string.Join(",",
         nameof(EditLogRow.RecordId), nameof(EditLogRow.TokenIndex), nameof(EditLogRow.Original), nameof(EditLogRow.Attacked),
         nameof(EditLogRow.Perturbation), nameof(EditLogRow.Position), nameof(EditLogRow.Recipe)) + "\n");
 
-    /// <summary>Appends one row per edit of <paramref name="results"/> (no header).</summary>
+    /// <summary>Appends one row per edit in <paramref name="edits"/> of <paramref name="records"/> (no header).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AppendRows(IReadOnlyList<AttackRecordResult> results, string recipe, PooledByteBuffer output)
+    public static void AppendRows(ChunkRecords records, ChunkEdits edits, string recipe, PooledByteBuffer output)
     {
-        var recipeField = Field(recipe);
-        for (var r = 0; r < results.Count; r++)
+        // A row is "{id},{token},{original},{attacked},{type},{position},{recipe}\n": the id field is formatted once per
+        // record, and the fixed pieces around the type and the recipe are copied whole.
+        byte[] recipeTail = [(byte)',', .. Field(recipe), (byte)'\n'];
+        using var idField = new PooledByteBuffer(256);
+        for (var r = 0; r < edits.Count; r++)
         {
-            var result = results[r];
-            var edits = result.EditArray();
-            foreach (ref readonly var edit in edits.AsSpan())
+            var recordEdits = edits.Of(r);
+            if (recordEdits.IsEmpty) continue;
+            idField.Clear();
+            WriteField(idField, records.Id(r));
+            idField.Write(","u8);
+            foreach (ref readonly var edit in recordEdits)
             {
-                if (TryWritePlainRow(output, result.Id, edit, recipeField)) continue;
-                WriteField(output, result.Id);
-                output.Write(","u8);
+                var original = edits.Text(edit.Original);
+                var attacked = edits.Text(edit.Attacked);
+                if (TryWritePlainRow(output, idField.WrittenSpan, edit.TokenIndex, original, attacked, edit.Type, edit.Position, recipeTail)) continue;
+                output.Write(idField.WrittenSpan);
                 WriteInt(output, edit.TokenIndex);
                 output.Write(","u8);
-                WriteField(output, edit.Original);
+                WriteField(output, original);
                 output.Write(","u8);
-                WriteField(output, edit.Attacked);
-                output.Write(","u8);
-                output.Write(TypeNames[(int)edit.Type]);
-                output.Write(","u8);
+                WriteField(output, attacked);
+                output.Write(TypeFields[(int)edit.Type]);
                 WriteInt(output, edit.Position);
-                output.Write(","u8);
-                output.Write(recipeField);
-                output.Write("\n"u8);
+                output.Write(recipeTail);
             }
         }
     }
 
-    /// <summary>Writes a row whose text fields are all plain (ASCII, nothing to quote) into one span, the common case;
+    /// <summary>Writes a row whose word fields are both plain (ASCII, nothing to quote) into one span, the common case;
     /// false, with nothing written, for a row that needs <see cref="WriteField"/>'s quoting or UTF-8.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static bool TryWritePlainRow(PooledByteBuffer output, string id, in WordEdit edit, byte[] recipeField)
+    static bool TryWritePlainRow(PooledByteBuffer output, ReadOnlySpan<byte> idField, int tokenIndex, ReadOnlySpan<char> original,
+        ReadOnlySpan<char> attacked, PerturbationType type, int position, ReadOnlySpan<byte> recipeTail)
     {
-        var type = TypeNames[(int)edit.Type];
-        var span = output.GetSpan(id.Length + edit.Original.Length + edit.Attacked.Length + type.Length + recipeField.Length + 2 * 11 + 7);
-        var at = 0;
-        if (!TryCopyPlain(id, span, ref at)) return false;
+        var typeField = TypeFields[(int)type];
+        var span = output.GetSpan(idField.Length + original.Length + attacked.Length + typeField.Length + recipeTail.Length + 2 * 11 + 1);
+        idField.CopyTo(span);
+        var at = idField.Length;
+        CopyInt(tokenIndex, span, ref at);
         span[at++] = (byte)',';
-        CopyInt(edit.TokenIndex, span, ref at);
+        if (!TryCopyPlain(original, span, ref at)) return false;
         span[at++] = (byte)',';
-        if (!TryCopyPlain(edit.Original, span, ref at)) return false;
-        span[at++] = (byte)',';
-        if (!TryCopyPlain(edit.Attacked, span, ref at)) return false;
-        span[at++] = (byte)',';
-        type.CopyTo(span[at..]);
-        at += type.Length;
-        span[at++] = (byte)',';
-        CopyInt(edit.Position, span, ref at);
-        span[at++] = (byte)',';
-        recipeField.CopyTo(span[at..]);
-        at += recipeField.Length;
-        span[at++] = (byte)'\n';
+        if (!TryCopyPlain(attacked, span, ref at)) return false;
+        typeField.CopyTo(span[at..]);
+        at += typeField.Length;
+        CopyInt(position, span, ref at);
+        recipeTail.CopyTo(span[at..]);
+        at += recipeTail.Length;
         output.Advance(at);
         return true;
     }
@@ -110,14 +110,18 @@ public static class EditLog
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static bool TryCopyPlain(string value, Span<byte> span, ref int at)
+    static bool TryCopyPlain(ReadOnlySpan<char> value, Span<byte> span, ref int at)
     {
-        if (value.Length > 0 && (value[0] == ' ' || value[^1] == ' ')) return false;
-        foreach (var c in value)
+        if (value.IsEmpty) return true;
+        if (value[0] == ' ' || value[^1] == ' ') return false;
+        var destination = span.Slice(at, value.Length);
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
             if (c >= 0x80 || c is '"' or ',' or '\n') return false;
-            span[at++] = (byte)c;
+            destination[i] = (byte)c;
         }
+        at += value.Length;
         return true;
     }
 
@@ -137,23 +141,23 @@ public static class EditLog
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static void WriteField(PooledByteBuffer output, string value)
+    static void WriteField(PooledByteBuffer output, ReadOnlySpan<char> value)
     {
         var written = 0;
         if (TryCopyPlain(value, output.GetSpan(value.Length), ref written)) output.Advance(written);
         else WriteQuotedOrWide(output, value);
     }
 
-    static void WriteQuotedOrWide(PooledByteBuffer output, string value)
+    static void WriteQuotedOrWide(PooledByteBuffer output, ReadOnlySpan<char> value)
     {
-        var quote = value[0] == ' ' || value[^1] == ' ' || value.AsSpan().IndexOfAny('"', ',', '\n') >= 0;
+        var quote = value[0] == ' ' || value[^1] == ' ' || value.IndexOfAny('"', ',', '\n') >= 0;
         if (!quote)
         {
             Utf8Out.Write(output, value);
             return;
         }
         output.Write("\""u8);
-        var rest = value.AsSpan();
+        var rest = value;
         for (var q = rest.IndexOf('"'); q >= 0; q = rest.IndexOf('"'))
         {
             Utf8Out.Write(output, rest[..(q + 1)]);

@@ -20,25 +20,27 @@ public sealed class AddPerturbation(string alphabet, bool allowEnds = false) : I
         ["alphabet"] = alphabet,
         ["allow_ends"] = allowEnds.ToString().ToLowerInvariant(),
     };
+    public int MaxGrowth => 1;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public PerturbationOutcome Apply(string word, ref SplitMix64 rng)
+    public PerturbationDraw Apply(ReadOnlySpan<char> word, Span<char> destination, ref SplitMix64 rng)
     {
         var range = EditRange.Insertion(word.Length, allowEnds);
-        if (EditRange.IsEmpty(range)) return PerturbationOutcome.NoPosition(Type, word);
+        if (EditRange.IsEmpty(range)) return PerturbationDraw.NoPosition(Type);
         var i = rng.NextInclusive(range.First, range.Last);
         var c = alphabet[rng.NextInt(alphabet.Length)];
-        return new(Type, WordEdits.Insert(word, i, c), i, true);
+        return PerturbationDraw.Written(Type, i, WordEdits.Insert(word, i, c, destination));
     }
 
     public IEnumerable<PerturbationOutcome> Enumerate(string word)
     {
         var range = EditRange.Insertion(word.Length, allowEnds);
+        var buffer = new char[word.Length + 1];
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = range.First; i <= range.Last; i++)
         foreach (var c in alphabet)
         {
-            var attacked = WordEdits.Insert(word, i, c);
+            var attacked = WordEdits.ToString(buffer, WordEdits.Insert(word, i, c, buffer));
             if (seen.Add(attacked)) yield return new(Type, attacked, i, true);
         }
     }

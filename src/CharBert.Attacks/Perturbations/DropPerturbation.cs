@@ -9,26 +9,28 @@ public sealed class DropPerturbation(bool allowEnds = false) : IPerturbation
     public PerturbationType Type => PerturbationType.Drop;
     public IReadOnlyDictionary<string, string> Parameters { get; } =
         new Dictionary<string, string> { ["allow_ends"] = allowEnds.ToString().ToLowerInvariant() };
+    public int MaxGrowth => 0;
 
-    (int First, int Last) Range(string word) =>
-        word.Length < 2 ? (0, -1) : EditRange.Character(word.Length, allowEnds);
+    (int First, int Last) Range(int length) =>
+        length < 2 ? (0, -1) : EditRange.Character(length, allowEnds);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public PerturbationOutcome Apply(string word, ref SplitMix64 rng)
+    public PerturbationDraw Apply(ReadOnlySpan<char> word, Span<char> destination, ref SplitMix64 rng)
     {
-        var range = Range(word);
-        if (EditRange.IsEmpty(range)) return PerturbationOutcome.NoPosition(Type, word);
+        var range = Range(word.Length);
+        if (EditRange.IsEmpty(range)) return PerturbationDraw.NoPosition(Type);
         var i = rng.NextInclusive(range.First, range.Last);
-        return new(Type, WordEdits.Remove(word, i), i, true);
+        return PerturbationDraw.Written(Type, i, WordEdits.Remove(word, i, destination));
     }
 
     public IEnumerable<PerturbationOutcome> Enumerate(string word)
     {
-        var range = Range(word);
+        var range = Range(word.Length);
+        var buffer = new char[word.Length];
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = range.First; i <= range.Last; i++)
         {
-            var attacked = WordEdits.Remove(word, i);
+            var attacked = WordEdits.ToString(buffer, WordEdits.Remove(word, i, buffer));
             if (seen.Add(attacked)) yield return new(Type, attacked, i, true);
         }
     }

@@ -12,11 +12,15 @@ public sealed class MisspellingPerturbation(MisspellingTable table) : IPerturbat
     public IReadOnlyDictionary<string, string> Parameters { get; } =
         new Dictionary<string, string> { ["table"] = table.Source, ["entries"] = table.Count.ToString() };
 
-    public PerturbationOutcome Apply(string word, ref SplitMix64 rng)
+    public int MaxGrowth => table.LongestMisspelling;
+
+    public PerturbationDraw Apply(ReadOnlySpan<char> word, Span<char> destination, ref SplitMix64 rng)
     {
-        var options = table.Lookup(word);
-        if (options.Count == 0) return PerturbationOutcome.NoPosition(Type, word);
-        return new(Type, options[rng.NextInt(options.Count)], 0, true);
+        var options = table.Lookup(word.ToString());
+        if (options.Count == 0) return PerturbationDraw.NoPosition(Type);
+        var misspelling = options[rng.NextInt(options.Count)];
+        misspelling.CopyTo(destination);
+        return PerturbationDraw.Written(Type, 0, misspelling.Length);
     }
 
     public IEnumerable<PerturbationOutcome> Enumerate(string word) =>

@@ -17,6 +17,7 @@ public sealed class OcrPerturbation(IReadOnlyList<(string From, string To)>? rul
     readonly IReadOnlyList<(string From, string To)> rules = rules ?? DefaultRules;
 
     public PerturbationType Type => PerturbationType.Ocr;
+    public int MaxGrowth { get; } = (rules ?? DefaultRules).Select(r => r.To.Length - r.From.Length).Append(0).Max();
 
     public IReadOnlyDictionary<string, string> Parameters => new Dictionary<string, string>
     {
@@ -24,7 +25,7 @@ public sealed class OcrPerturbation(IReadOnlyList<(string From, string To)>? rul
         ["allow_ends"] = allowEnds.ToString().ToLowerInvariant(),
     };
 
-    List<(int Index, int Rule)> Matches(string word)
+    List<(int Index, int Rule)> Matches(ReadOnlySpan<char> word)
     {
         var (first, last) = EditRange.Character(word.Length, allowEnds);
         var matches = new List<(int, int)>();
@@ -32,25 +33,26 @@ public sealed class OcrPerturbation(IReadOnlyList<(string From, string To)>? rul
         {
             var from = rules[r].From;
             for (var i = first; i + from.Length - 1 <= last; i++)
-                if (string.CompareOrdinal(word, i, from, 0, from.Length) == 0) matches.Add((i, r));
+                if (word.Slice(i, from.Length).SequenceEqual(from)) matches.Add((i, r));
         }
         return matches;
     }
 
-    public PerturbationOutcome Apply(string word, ref SplitMix64 rng)
+    public PerturbationDraw Apply(ReadOnlySpan<char> word, Span<char> destination, ref SplitMix64 rng)
     {
         var matches = Matches(word);
-        if (matches.Count == 0) return PerturbationOutcome.NoPosition(Type, word);
+        if (matches.Count == 0) return PerturbationDraw.NoPosition(Type);
         var (index, rule) = matches[rng.NextInt(matches.Count)];
-        return new(Type, WordEdits.ReplaceRange(word, index, rules[rule].From.Length, rules[rule].To), index, true);
+        return PerturbationDraw.Written(Type, index, WordEdits.ReplaceRange(word, index, rules[rule].From.Length, rules[rule].To, destination));
     }
 
     public IEnumerable<PerturbationOutcome> Enumerate(string word)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var buffer = new char[word.Length + MaxGrowth];
         foreach (var (index, rule) in Matches(word))
         {
-            var attacked = WordEdits.ReplaceRange(word, index, rules[rule].From.Length, rules[rule].To);
+            var attacked = WordEdits.ToString(buffer, WordEdits.ReplaceRange(word, index, rules[rule].From.Length, rules[rule].To, buffer));
             if (seen.Add(attacked)) yield return new(Type, attacked, index, true);
         }
     }

@@ -10,26 +10,28 @@ public sealed class SwapPerturbation(bool allowEnds = false) : IPerturbation
     public PerturbationType Type => PerturbationType.Swap;
     public IReadOnlyDictionary<string, string> Parameters { get; } =
         new Dictionary<string, string> { ["allow_ends"] = allowEnds.ToString().ToLowerInvariant() };
+    public int MaxGrowth => 0;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public PerturbationOutcome Apply(string word, ref SplitMix64 rng)
+    public PerturbationDraw Apply(ReadOnlySpan<char> word, Span<char> destination, ref SplitMix64 rng)
     {
         var range = EditRange.SwapPair(word.Length, allowEnds);
-        if (EditRange.IsEmpty(range)) return PerturbationOutcome.NoPosition(Type, word);
+        if (EditRange.IsEmpty(range)) return PerturbationDraw.NoPosition(Type);
         var i = rng.NextInclusive(range.First, range.Last);
         return word[i] == word[i + 1]
-            ? new(Type, word, i, false)
-            : new(Type, WordEdits.SwapAdjacent(word, i), i, true);
+            ? PerturbationDraw.Unchanged(Type, i)
+            : PerturbationDraw.Written(Type, i, WordEdits.SwapAdjacent(word, i, destination));
     }
 
     public IEnumerable<PerturbationOutcome> Enumerate(string word)
     {
         var range = EditRange.SwapPair(word.Length, allowEnds);
+        var buffer = new char[word.Length];
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = range.First; i <= range.Last; i++)
         {
             if (word[i] == word[i + 1]) continue;
-            var attacked = WordEdits.SwapAdjacent(word, i);
+            var attacked = WordEdits.ToString(buffer, WordEdits.SwapAdjacent(word, i, buffer));
             if (seen.Add(attacked)) yield return new(Type, attacked, i, true);
         }
     }

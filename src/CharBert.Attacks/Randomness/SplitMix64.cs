@@ -48,6 +48,6 @@ public struct SplitMix64(ulong seed)
     }
 
     /// <summary>The generator for one record: a pure function of the run seed and the record id.</summary>
-    public static SplitMix64 ForRecord(ulong seed, string recordId) =>
+    public static SplitMix64 ForRecord(ulong seed, ReadOnlySpan<char> recordId) =>
         new(Mix(Mix(seed) ^ StableHash.Of(recordId)));
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CharBert.Attacks.Generation;
 using CharBert.Attacks.Perturbations;
 using CharBert.Attacks.Randomness;
 using CharBert.Attacks.Recipes.Composition;
@@ -25,7 +26,7 @@ public abstract class AttackRecipe(string name, string reproduces)
         {
             constraints = value.ToArray();
             minLength = constraints.OfType<MinWordLength>().Select(c => c.Length).DefaultIfEmpty(0).Max();
-            allows = constraints.Where(c => c is not MinWordLength).Select(c => (Func<string, bool>)c.Allows).ToArray();
+            allows = constraints.Where(c => c is not MinWordLength).Select(c => (Func<ReadOnlySpan<char>, bool>)c.Allows).ToArray();
         }
     }
 
@@ -37,7 +38,7 @@ public abstract class AttackRecipe(string name, string reproduces)
 
     /// <summary>The constraints' checks as delegates, bound to each implementation once: a call site that sees several
     /// constraint types dispatched through the interface's resolve stub at a measurable cost per word.</summary>
-    Func<string, bool>[] allows = [];
+    Func<ReadOnlySpan<char>, bool>[] allows = [];
     public IWordSelection Selection { get; protected init; } = new EveryEligibleWord();
     public WordEditing Editing { get; protected init; } = null!;
 
@@ -47,7 +48,7 @@ public abstract class AttackRecipe(string name, string reproduces)
     /// <summary>True when every constraint allows <paramref name="word"/> and it holds no character outside the BMP:
     /// the perturbations index UTF-16 units and could split a surrogate pair.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool IsEligible(string word)
+    public bool IsEligible(ReadOnlySpan<char> word)
     {
         if (word.Length < minLength) return false;
         foreach (var allow in allows)
@@ -56,7 +57,7 @@ public abstract class AttackRecipe(string name, string reproduces)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static bool HasSurrogate(string word)
+    static bool HasSurrogate(ReadOnlySpan<char> word)
     {
         foreach (var c in word) // words are short: a plain loop beats a vectorised search
             if (char.IsSurrogate(c)) return true;
@@ -67,8 +68,8 @@ public abstract class AttackRecipe(string name, string reproduces)
     /// false for words the task protects (e.g. non-entity tokens when only entities are attacked). Writes
     /// <paramref name="eligible"/>[i] and appends changed edits to <paramref name="edits"/> in token order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void AttackRecord(ReadOnlySpan<string> words, ReadOnlySpan<bool> allowed, ref SplitMix64 rng,
-        Span<bool> eligible, List<WordEdit> edits, AttackCounters counters)
+    public void AttackRecord(RecordWords words, ReadOnlySpan<bool> allowed, ref SplitMix64 rng,
+        Span<bool> eligible, ChunkEdits edits, AttackCounters counters)
     {
         var count = 0;
         for (var i = 0; i < words.Length; i++)

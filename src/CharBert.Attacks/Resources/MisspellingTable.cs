@@ -13,6 +13,9 @@ public sealed class MisspellingTable
     public string Source { get; }
     public int Count => entries.Count;
 
+    /// <summary>The length of the longest misspelling (how long a word may become).</summary>
+    public int LongestMisspelling { get; private set; }
+
     MisspellingTable(string source) => Source = source;
 
     public static MisspellingTable Load(string path) => Parse(Path.GetFileName(path), File.ReadLines(path), path);
@@ -32,6 +35,7 @@ public sealed class MisspellingTable
                 throw new DataFormatException(pathForErrors, lineNumber, "fields must be non-empty single words without whitespace");
             if (!table.entries.TryGetValue(fields[0], out var list)) table.entries[fields[0]] = list = [];
             if (!list.Contains(fields[1]) && fields[1] != fields[0]) list.Add(fields[1]);
+            table.LongestMisspelling = Math.Max(table.LongestMisspelling, fields[1].Length);
         }
         return table;
     }

@@ -18,10 +18,6 @@ public sealed class StopwordList
 
     public bool Contains(ReadOnlySpan<char> word) => lookup.Contains(word);
 
-    /// <summary>The same lookup for a string: the set's own, precompiled <c>Contains</c>, where the span lookup is
-    /// generic code the JIT first runs at its lowest tier (a measurable share of a short run).</summary>
-    public bool Contains(string word) => words.Contains(word);
-
     /// <summary>NLTK's 179-word English stopword list (english-stopwords.txt).</summary>
     public static StopwordList English { get; } =
         new("nltk-english-179", EmbeddedTables.ReadText("english-stopwords.txt").Split('\n'));

@@ -45,6 +45,7 @@ static class BenchAttackStages
     static long Pass(IAttackFormat format, string path, byte[] bytes, AttackRecipe recipe, long[] ticks)
     {
         var generator = new AttackSetGenerator(recipe, 1, format.WordKind);
+        using var edits = new ChunkEdits();
         long words = 0;
         var start = Stopwatch.GetTimestamp();
         using var reader = format.Open(new MemoryStream(bytes, writable: false), path);
@@ -52,15 +53,15 @@ static class BenchAttackStages
         {
             Lap(ticks, 0, ref start);
             var records = chunk.Records;
-            foreach (var record in records) words += record.Words.Count;
+            words += records.WordCount;
             Lap(ticks, 1, ref start);
-            var results = new AttackRecordResult[records.Count];
             var counters = new AttackCounters();
-            for (var i = 0; i < records.Count; i++) results[i] = generator.Attack(records[i], counters);
+            edits.Clear();
+            for (var i = 0; i < records.Count; i++) generator.Attack(records, i, edits, counters);
             Lap(ticks, 2, ref start);
-            using (var output = new PooledByteBuffer(chunk.RenderCapacity)) chunk.Render(results, output);
+            using (var output = new PooledByteBuffer(chunk.RenderCapacity)) chunk.Render(edits, output);
             Lap(ticks, 3, ref start);
-            using (var rows = new PooledByteBuffer(chunk.EditLogCapacity)) EditLog.AppendRows(results, recipe.Name, rows);
+            using (var rows = new PooledByteBuffer(chunk.EditLogCapacity)) EditLog.AppendRows(records, edits, recipe.Name, rows);
             Lap(ticks, 4, ref start);
             chunk.Dispose();
         }

@@ -12,10 +12,13 @@ public class PerturbationWordNoiserTests
     {
         public PerturbationType Type => PerturbationType.Drop;
         public IReadOnlyDictionary<string, string> Parameters => new Dictionary<string, string>();
-        public PerturbationOutcome Apply(string word, ref SplitMix64 rng)
+        public int MaxGrowth => 0;
+        public PerturbationDraw Apply(ReadOnlySpan<char> word, Span<char> destination, ref SplitMix64 rng)
         {
             var at = rng.NextInt(word.Length);
-            return new PerturbationOutcome(Type, word.Remove(at, 1), at, true);
+            word[..at].CopyTo(destination);
+            word[(at + 1)..].CopyTo(destination[at..]);
+            return PerturbationDraw.Written(Type, at, word.Length - 1);
         }
         public IEnumerable<PerturbationOutcome> Enumerate(string word) => [];
     }

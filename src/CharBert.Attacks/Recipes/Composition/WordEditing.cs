@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CharBert.Attacks.Generation;
 using CharBert.Attacks.Perturbations;
 using CharBert.Attacks.Randomness;
 using CharBert.Attacks.Resources;
@@ -13,29 +14,38 @@ public sealed class WordEditing(IEditTypeDraw typeDraw, int editsPerWord = 1)
     public IEditTypeDraw TypeDraw => typeDraw;
     public int EditsPerWord => editsPerWord;
 
+    /// <summary>Edits token <paramref name="index"/>, whose text is <paramref name="word"/>: the word and each changed
+    /// form are written to <paramref name="edits"/>' text (the word only stays there when an edit changed it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Edit(int index, string word, ref SplitMix64 rng, List<WordEdit> edits, AttackCounters counters)
+    public void Edit(int index, ReadOnlySpan<char> word, ref SplitMix64 rng, ChunkEdits edits, AttackCounters counters)
     {
+        var mark = edits.TextLength;
+        var current = edits.Append(word);
+        var changed = false;
         for (var e = 0; e < editsPerWord; e++)
         {
-            if (typeDraw.Draw(word, ref rng) is not { } perturbation) return;
-            var outcome = perturbation.Apply(word, ref rng);
-            if (!outcome.Changed)
+            if (typeDraw.Draw(edits.Text(current), ref rng) is not { } perturbation) break;
+            var destination = edits.Free(current.Length + perturbation.MaxGrowth);
+            var draw = perturbation.Apply(edits.Text(current), destination, ref rng);
+            if (!draw.Changed)
             {
-                counters.NoOpDrawsByType[(int)outcome.Type]++;
+                counters.NoOpDrawsByType[(int)draw.Type]++;
                 continue;
             }
-            counters.EditsByType[(int)outcome.Type]++;
-            edits.Add(new WordEdit(index, word, outcome.Word, outcome.Type, outcome.Position));
-            word = outcome.Word;
+            counters.EditsByType[(int)draw.Type]++;
+            var attacked = edits.Commit(draw.Length);
+            edits.Add(index, current, attacked, draw.Type, draw.Position);
+            current = attacked;
+            changed = true;
         }
+        if (!changed) edits.TruncateText(mark);
     }
 }
 
 /// <summary>Chooses the perturbation for one edit of a word (null: leave the word as it is).</summary>
 public interface IEditTypeDraw
 {
-    IPerturbation? Draw(string word, ref SplitMix64 rng);
+    IPerturbation? Draw(ReadOnlySpan<char> word, ref SplitMix64 rng);
 }
 
 /// <summary>Uniform over the recipe's perturbations.</summary>
@@ -44,7 +54,7 @@ public sealed class UniformType(IReadOnlyList<IPerturbation> perturbations) : IE
     readonly IPerturbation[] all = perturbations.ToArray(); // an array, not the interface: no dispatch per draw
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public IPerturbation? Draw(string word, ref SplitMix64 rng) => all[rng.NextInt(all.Length)];
+    public IPerturbation? Draw(ReadOnlySpan<char> word, ref SplitMix64 rng) => all[rng.NextInt(all.Length)];
 }
 
 /// <summary>Uniform over the perturbations, except that a stopword that draws keyboard redraws uniformly from the
@@ -56,7 +66,7 @@ public sealed class KeyboardRedrawnForStopwords(IReadOnlyList<IPerturbation> per
     readonly IPerturbation[] nonKeyboard = perturbations.Where(p => p.Type != PerturbationType.Keyboard).ToArray();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public IPerturbation? Draw(string word, ref SplitMix64 rng)
+    public IPerturbation? Draw(ReadOnlySpan<char> word, ref SplitMix64 rng)
     {
         var drawn = rng.NextInt(all.Length);
         if (!isKeyboard[drawn] || !stopwords.Contains(word)) return all[drawn];
@@ -72,7 +82,7 @@ public sealed class UniformAmongLongEnough(IReadOnlyList<IPerturbation> perturba
     readonly int[] minLengths = perturbations.Select(p => minLength(p.Type)).ToArray();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public IPerturbation? Draw(string word, ref SplitMix64 rng)
+    public IPerturbation? Draw(ReadOnlySpan<char> word, ref SplitMix64 rng)
     {
         Span<int> usable = stackalloc int[minLengths.Length];
         var count = 0;

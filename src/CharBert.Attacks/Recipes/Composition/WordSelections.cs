@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CharBert.Attacks.Generation;
 using CharBert.Attacks.Randomness;
 
 namespace CharBert.Attacks.Recipes.Composition;
@@ -8,16 +9,16 @@ namespace CharBert.Attacks.Recipes.Composition;
 /// a seed keeps giving the same output.</summary>
 public interface IWordSelection
 {
-    void Attack(ReadOnlySpan<string> words, ReadOnlySpan<bool> eligible, int eligibleCount, ref SplitMix64 rng,
-        WordEditing editing, List<WordEdit> edits, AttackCounters counters);
+    void Attack(RecordWords words, ReadOnlySpan<bool> eligible, int eligibleCount, ref SplitMix64 rng,
+        WordEditing editing, ChunkEdits edits, AttackCounters counters);
 }
 
 /// <summary>Every eligible word (charbert2020).</summary>
 public sealed record EveryEligibleWord : IWordSelection
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Attack(ReadOnlySpan<string> words, ReadOnlySpan<bool> eligible, int eligibleCount, ref SplitMix64 rng,
-        WordEditing editing, List<WordEdit> edits, AttackCounters counters)
+    public void Attack(RecordWords words, ReadOnlySpan<bool> eligible, int eligibleCount, ref SplitMix64 rng,
+        WordEditing editing, ChunkEdits edits, AttackCounters counters)
     {
         for (var i = 0; i < words.Length; i++)
             if (eligible[i]) editing.Edit(i, words[i], ref rng, edits, counters);
@@ -29,8 +30,8 @@ public sealed record EveryEligibleWord : IWordSelection
 public sealed record EachEligibleWordWithProbability(double Probability) : IWordSelection
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Attack(ReadOnlySpan<string> words, ReadOnlySpan<bool> eligible, int eligibleCount, ref SplitMix64 rng,
-        WordEditing editing, List<WordEdit> edits, AttackCounters counters)
+    public void Attack(RecordWords words, ReadOnlySpan<bool> eligible, int eligibleCount, ref SplitMix64 rng,
+        WordEditing editing, ChunkEdits edits, AttackCounters counters)
     {
         for (var i = 0; i < words.Length; i++)
             if (eligible[i] && rng.NextDouble() < Probability) editing.Edit(i, words[i], ref rng, edits, counters);
@@ -42,8 +43,8 @@ public sealed record EachEligibleWordWithProbability(double Probability) : IWord
 public sealed record FractionOfEligibleWords(double Fraction) : IWordSelection
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Attack(ReadOnlySpan<string> words, ReadOnlySpan<bool> eligible, int eligibleCount, ref SplitMix64 rng,
-        WordEditing editing, List<WordEdit> edits, AttackCounters counters)
+    public void Attack(RecordWords words, ReadOnlySpan<bool> eligible, int eligibleCount, ref SplitMix64 rng,
+        WordEditing editing, ChunkEdits edits, AttackCounters counters)
     {
         if (eligibleCount == 0 || Fraction == 0) return;
         var candidates = new List<int>(eligibleCount);

@@ -40,6 +40,9 @@ public sealed class PooledByteBuffer(int initialCapacity = 64 * 1024) : IBufferW
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Advance(int count) => length += count;
 
+    /// <summary>Forgets what was written, keeping the buffer.</summary>
+    public void Clear() => length = 0;
+
     public Memory<byte> GetMemory(int sizeHint = 0)
     {
         Ensure(sizeHint);

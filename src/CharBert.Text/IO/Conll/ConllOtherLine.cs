@@ -8,5 +8,5 @@ public sealed record ConllOtherLine(long LineNumber, string Text, string Ending)
 
     public bool IsDocStart => IsDocStartText(Text);
 
-    internal static bool IsDocStartText(string text) => text.AsSpan().TrimStart(" \t").StartsWith(DocStartMarker, StringComparison.Ordinal);
+    internal static bool IsDocStartText(ReadOnlySpan<char> text) => text.TrimStart(" \t").StartsWith(DocStartMarker, StringComparison.Ordinal);
 }

@@ -20,8 +20,12 @@ public sealed record ConllTokenLine(long LineNumber, IReadOnlyList<string> Field
 
     /// <summary>Whether <paramref name="word"/> can be a word column: non-empty, no space, tab or newline, not -DOCSTART-.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool IsValidWord(string word) =>
-        word.Length > 0 && word.AsSpan().IndexOfAny(" \t\r\n") < 0 && (word[0] != '-' || !ConllOtherLine.IsDocStartText(word));
+    public static bool IsValidWord(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word) // words are short: a plain loop beats a vectorised search
+            if (c is ' ' or '\t' or '\r' or '\n') return false;
+        return word.Length > 0 && (word[0] != '-' || !ConllOtherLine.IsDocStartText(word));
+    }
 
     public string Render()
     {

@@ -1,0 +1,153 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace CharBert.Attacks.Generation;
+
+/// <summary>The records of a chunk as the generator reads them: every word's characters in one buffer, each record's
+/// id and words, and which words the task protects. Line formats decode a chunk's words straight into it (a corpus
+/// run makes no string per word); other callers build it from <see cref="AttackRecordInput"/>s. Buffers are pooled
+/// and returned on dispose.</summary>
+public sealed class ChunkRecords : IDisposable
+{
+    readonly record struct Entry(int IdStart, int IdLength, int FirstWord, int WordCount);
+
+    char[] text = ArrayPool<char>.Shared.Rent(256);
+    int textLength;
+    char[] ids = ArrayPool<char>.Shared.Rent(64);
+    int idsLength;
+    WordRange[] words;
+    bool[]? allowed;
+    int wordCount;
+    Entry[] records = ArrayPool<Entry>.Shared.Rent(16);
+    int recordCount;
+
+    public ChunkRecords(int expectedWords = 16) => words = ArrayPool<WordRange>.Shared.Rent(Math.Max(16, expectedWords));
+
+    public int Count => recordCount;
+
+    /// <summary>Words in all records.</summary>
+    public int WordCount => wordCount;
+
+    /// <summary>Words added since the last record was closed.</summary>
+    public int Pending => wordCount - (recordCount == 0 ? 0 : records[recordCount - 1].FirstWord + records[recordCount - 1].WordCount);
+
+    public ReadOnlySpan<char> Id(int record) => ids.AsSpan(records[record].IdStart, records[record].IdLength);
+
+    public RecordWords Words(int record)
+    {
+        var entry = records[record];
+        return new RecordWords(text.AsSpan(0, textLength), words.AsSpan(entry.FirstWord, entry.WordCount));
+    }
+
+    /// <summary>Index of the record's first word among the chunk's words.</summary>
+    public int FirstWord(int record) => records[record].FirstWord;
+
+    /// <summary>Fills <paramref name="destination"/> (one flag per word of the record) with whether each word may be attacked.</summary>
+    public void CopyAllowed(int record, Span<bool> destination)
+    {
+        var entry = records[record];
+        if (allowed == null) destination[..entry.WordCount].Fill(true);
+        else allowed.AsSpan(entry.FirstWord, entry.WordCount).CopyTo(destination);
+    }
+
+    /// <summary>Adds a word given as validated UTF-8 (ASCII widened in place; anything else through the decoder).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddWord(ReadOnlySpan<byte> utf8, bool isAllowed = true)
+    {
+        var destination = Reserve(utf8.Length);
+        var length = 0;
+        for (; length < utf8.Length; length++)
+        {
+            var b = utf8[length];
+            if (b >= 0x80)
+            {
+                length = Encoding.UTF8.GetChars(utf8, destination);
+                break;
+            }
+            destination[length] = (char)b;
+        }
+        Commit(length, isAllowed);
+    }
+
+    public void AddWord(ReadOnlySpan<char> word, bool isAllowed = true)
+    {
+        word.CopyTo(Reserve(word.Length));
+        Commit(word.Length, isAllowed);
+    }
+
+    Span<char> Reserve(int length)
+    {
+        if (textLength + length > text.Length) text = PooledArrays.Grow(text, textLength, textLength + length);
+        return text.AsSpan(textLength, length);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    void Commit(int length, bool isAllowed)
+    {
+        if (wordCount == words.Length) words = PooledArrays.Grow(words, wordCount, wordCount + 1);
+        if (!isAllowed && allowed == null)
+        {
+            allowed = ArrayPool<bool>.Shared.Rent(words.Length);
+            allowed.AsSpan(0, wordCount).Fill(true);
+        }
+        if (allowed != null && wordCount == allowed.Length) allowed = PooledArrays.Grow(allowed, wordCount, wordCount + 1);
+        if (allowed != null) allowed[wordCount] = isAllowed;
+        words[wordCount++] = new WordRange(textLength, length);
+        textLength += length;
+    }
+
+    /// <summary>Closes a record holding the words added since the previous one (possibly none).</summary>
+    public void EndRecord(ReadOnlySpan<char> id)
+    {
+        if (idsLength + id.Length > ids.Length) ids = PooledArrays.Grow(ids, idsLength, idsLength + id.Length);
+        id.CopyTo(ids.AsSpan(idsLength));
+        if (recordCount == records.Length) records = PooledArrays.Grow(records, recordCount, recordCount + 1);
+        var firstWord = recordCount == 0 ? 0 : records[recordCount - 1].FirstWord + records[recordCount - 1].WordCount;
+        records[recordCount++] = new Entry(idsLength, id.Length, firstWord, wordCount - firstWord);
+        idsLength += id.Length;
+    }
+
+
+    public static ChunkRecords From(IEnumerable<AttackRecordInput> inputs)
+    {
+        var records = new ChunkRecords();
+        foreach (var input in inputs)
+        {
+            for (var w = 0; w < input.Words.Count; w++) records.AddWord(input.Words[w], input.Allowed?[w] ?? true);
+            records.EndRecord(input.Id);
+        }
+        return records;
+    }
+
+    /// <summary>The records as strings, for callers that keep a small file in memory.</summary>
+    public AttackRecordInput[] ToInputs()
+    {
+        var inputs = new AttackRecordInput[recordCount];
+        for (var r = 0; r < recordCount; r++)
+        {
+            var recordWords = Words(r);
+            var strings = new string[recordWords.Length];
+            for (var w = 0; w < strings.Length; w++) strings[w] = recordWords[w].ToString();
+            bool[]? flags = null;
+            if (allowed != null)
+            {
+                flags = new bool[strings.Length];
+                CopyAllowed(r, flags);
+            }
+            inputs[r] = new AttackRecordInput(Id(r).ToString(), strings, flags);
+        }
+        return inputs;
+    }
+
+    public void Dispose()
+    {
+        if (records.Length == 0) return;
+        ArrayPool<char>.Shared.Return(text);
+        ArrayPool<char>.Shared.Return(ids);
+        ArrayPool<WordRange>.Shared.Return(words);
+        ArrayPool<Entry>.Shared.Return(records);
+        if (allowed != null) ArrayPool<bool>.Shared.Return(allowed);
+        (text, ids, words, records, allowed) = ([], [], [], [], null);
+    }
+}

@@ -18,11 +18,19 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, WordGran
     /// a record of a streamed chunk.</summary>
     public AttackRecordResult Attack(AttackRecordInput input, AttackCounters counters)
     {
-        using var records = ChunkRecords.From([input]);
-        using var edits = new ChunkEdits();
+        var records = scratchRecords ??= new ChunkRecords();
+        var edits = scratchEdits ??= new ChunkEdits();
+        records.Clear();
+        edits.Clear();
+        records.Add(input);
         Attack(records, 0, edits, counters);
-        return edits.ToResult(records, 0, words);
+        return edits.ToResult(records, 0, words, input);
     }
+
+    /// <summary>Reused per thread by the one-record <see cref="Attack(AttackRecordInput, AttackCounters)"/>.</summary>
+    [ThreadStatic] static ChunkRecords? scratchRecords;
+
+    [ThreadStatic] static ChunkEdits? scratchEdits;
 
     /// <summary>Attacks record <paramref name="record"/> of <paramref name="records"/>, appending its edits to
     /// <paramref name="edits"/> as one record (records must be attacked in order).</summary>

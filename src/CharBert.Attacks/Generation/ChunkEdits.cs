@@ -116,13 +116,16 @@ public sealed class ChunkEdits : IDisposable
         return count;
     }
 
-    /// <summary>The attacked record as strings: each edited word rebuilt around its attacked core (see <see cref="WordCore"/>).</summary>
-    public AttackRecordResult ToResult(ChunkRecords records, int record, WordGranularity granularity)
+    /// <summary>The attacked record as strings: each edited word rebuilt around its attacked core (see <see cref="WordCore"/>).
+    /// Given the <paramref name="input"/> the record was made from, its strings are reused for the words left alone.</summary>
+    public AttackRecordResult ToResult(ChunkRecords records, int record, WordGranularity granularity, AttackRecordInput? input = null)
     {
-        var input = records.Words(record);
+        var recordWords = records.Words(record);
         var recordEdits = Of(record);
-        var words = new string[input.Length];
-        for (var w = 0; w < words.Length; w++) words[w] = input[w].ToString();
+        var id = input?.Id ?? records.Id(record).ToString();
+        if (recordEdits.IsEmpty && input != null) return new AttackRecordResult(id, input.Words, []);
+        var words = new string[recordWords.Length];
+        for (var w = 0; w < words.Length; w++) words[w] = input?.Words[w] ?? recordWords[w].ToString();
         var logged = new WordEdit[recordEdits.Length];
         for (var e = 0; e < recordEdits.Length; e++)
         {
@@ -131,11 +134,10 @@ public sealed class ChunkEdits : IDisposable
             logged[e] = new WordEdit(edit.TokenIndex, Text(edit.Original).ToString(), attacked.ToString(), edit.Type, edit.Position);
             words[edit.TokenIndex] = granularity == WordGranularity.TokenLevel
                 ? logged[e].Attacked
-                : WordCore.Of(input[edit.TokenIndex]).Rebuild(input[edit.TokenIndex], attacked);
+                : WordCore.Of(recordWords[edit.TokenIndex]).Rebuild(recordWords[edit.TokenIndex], attacked);
         }
-        return new AttackRecordResult(records.Id(record).ToString(), words, logged);
+        return new AttackRecordResult(id, words, logged);
     }
-
 
     public void Dispose()
     {

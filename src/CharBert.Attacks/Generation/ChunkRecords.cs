@@ -112,12 +112,23 @@ public sealed class ChunkRecords : IDisposable
     public static ChunkRecords From(IEnumerable<AttackRecordInput> inputs)
     {
         var records = new ChunkRecords();
-        foreach (var input in inputs)
-        {
-            for (var w = 0; w < input.Words.Count; w++) records.AddWord(input.Words[w], input.Allowed?[w] ?? true);
-            records.EndRecord(input.Id);
-        }
+        foreach (var input in inputs) records.Add(input);
         return records;
+    }
+
+    /// <summary>Adds a record given as strings.</summary>
+    public void Add(AttackRecordInput input)
+    {
+        for (var w = 0; w < input.Words.Count; w++) AddWord(input.Words[w], input.Allowed?[w] ?? true);
+        EndRecord(input.Id);
+    }
+
+    /// <summary>Forgets every record, keeping the buffers.</summary>
+    public void Clear()
+    {
+        (textLength, idsLength, wordCount, recordCount) = (0, 0, 0, 0);
+        if (allowed != null) ArrayPool<bool>.Shared.Return(allowed);
+        allowed = null;
     }
 
     /// <summary>The records as strings, for callers that keep a small file in memory.</summary>

@@ -53,7 +53,7 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
             var count = 0;
             var previousIsToken = false;
             var number = chunk.FirstLine;
-            for (var position = 0; ChunkLines.Next(bytes, ref position, out var line); number++)
+            for (var cursor = new LineCursor(bytes); cursor.Next(out var line); number++)
             {
                 var isToken = ConllByteLines.IsTokenLine(line.Text(bytes));
                 if (isToken && !previousIsToken) count++;
@@ -89,7 +89,7 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
             var problem = Utf8Check.FirstProblem(bytes, Lines.FirstLine, displayPath, rejectNul: false);
             Span<char> idBuffer = stackalloc char[24];
             var number = Lines.FirstLine;
-            for (var position = 0; ChunkLines.Next(bytes, ref position, out var line); number++)
+            for (var cursor = new LineCursor(bytes); cursor.Next(out var line); number++)
             {
                 if (problem != null && problem.Line == number) throw problem;
                 var text = line.Text(bytes);

@@ -43,7 +43,7 @@ public sealed class TextAttackFormat : IAttackFormat
             if (Utf8Check.FirstProblem(bytes, Lines.FirstLine, displayPath, rejectNul: true) is { } problem) throw problem;
             Span<char> idBuffer = stackalloc char[24];
             var number = Lines.FirstLine;
-            for (var position = 0; ChunkLines.Next(bytes, ref position, out var line); number++)
+            for (var cursor = new LineCursor(bytes); cursor.Next(out var line); number++)
             {
                 Words.AddWhitespaceWords(line.Text(bytes), line.Start);
                 if (Words.Pending == 0) continue;

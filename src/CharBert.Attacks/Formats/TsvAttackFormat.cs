@@ -59,8 +59,7 @@ public sealed class TsvAttackFormat(TsvLayout layout, IReadOnlyList<string>? col
             task = layout.Task;
             if (lines.IsEmpty) throw new DataFormatException(lines.DisplayPath, 0, "empty file");
             var first = lines.ReadLine()!;
-            var position = 0;
-            ChunkLines.Next(first.Bytes, ref position, out var line);
+            new LineCursor(first.Bytes).Next(out var line);
             if (Utf8Check.FirstProblem(first.Bytes, 1, lines.DisplayPath, rejectNul: false) is { } problem) throw problem;
             var fields = Utf8Check.Decode(line.Text(first.Bytes)).Split('\t');
             schema = TsvSchema.FromFirstLine(layout, fields, lines.DisplayPath);
@@ -107,7 +106,7 @@ public sealed class TsvAttackFormat(TsvLayout layout, IReadOnlyList<string>? col
             Span<char> idBuffer = stackalloc char[40];
             Span<Range> fields = stackalloc Range[schema.ColumnCount];
             var number = Lines.FirstLine;
-            for (var position = 0; ChunkLines.Next(bytes, ref position, out var line); number++)
+            for (var cursor = new LineCursor(bytes); cursor.Next(out var line); number++)
             {
                 if (problem != null && problem.Line == number) throw problem;
                 var text = line.Text(bytes);

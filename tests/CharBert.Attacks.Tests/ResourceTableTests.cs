@@ -47,4 +47,26 @@ public class ResourceTableTests
         Assert.That(StopwordList.English.Count, Is.EqualTo(words.Length));
         Assert.That(words.All(w => StopwordList.English.Contains(w)));
     }
+
+    /// <summary>The list's quick rejection (a bit per length and first and last letter) never rejects a word the
+    /// set holds, in any case.</summary>
+    [Test]
+    public void Stopword_lookups_agree_with_a_case_insensitive_set_for_any_word()
+    {
+        string[] words = ["the", "ourselves", "don't", "i", "a", "themselves", "o", "y", "aren't", "mightn"];
+        var reference = new HashSet<string>(words, StringComparer.OrdinalIgnoreCase);
+        var list = new StopwordList("test", words);
+        var rng = new SplitMix64(9);
+        var probes = words.SelectMany(w => new[] { w, w.ToUpperInvariant(), char.ToUpperInvariant(w[0]) + w[1..], w + "s", w[..^1] })
+            .Concat(Enumerable.Range(0, 20000).Select(_ =>
+                new string(Enumerable.Range(0, 1 + rng.NextInt(10)).Select(_ => "theourslvdnaimgyTHEOURSI'-ı"[rng.NextInt(27)]).ToArray())));
+        var found = 0;
+        foreach (var probe in probes)
+        {
+            Assert.That(list.Contains(probe), Is.EqualTo(reference.Contains(probe)), probe);
+            if (reference.Contains(probe)) found++;
+        }
+        Assert.That(found, Is.GreaterThan(50));
+        Assert.That(StopwordList.English.Contains("THESE") && StopwordList.English.Contains("Ourselves") && !StopwordList.English.Contains("Northport"));
+    }
 }

@@ -18,7 +18,11 @@ sealed class ChunkWords(int expectedWords) : IDisposable
     public ChunkRecords Records { get; } = new(expectedWords);
 
     /// <summary>Words added since the last record was closed.</summary>
-    public int Pending => Records.Pending;
+    public int Pending
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Records.Pending;
+    }
 
     /// <summary>Adds <paramref name="word"/> (validated UTF-8), which lies at byte <paramref name="start"/> of the chunk.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -66,6 +70,7 @@ sealed class ChunkWords(int expectedWords) : IDisposable
     }
 
     /// <summary>Closes a record, named <paramref name="id"/>, holding the words added since the previous one (possibly none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void EndRecord(ReadOnlySpan<char> id) => Records.EndRecord(id);
 
     public int RecordCount => Records.Count;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Buffers;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Recipes;
 using CharBert.Text.IO;
@@ -117,10 +115,8 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
         }
 
         /// <summary>Closes the sentence with id "s&lt;ordinal&gt;".</summary>
-        void EndSentence(Span<char> idBuffer)
-        {
-            idBuffer.TryWrite(CultureInfo.InvariantCulture, $"s{firstSentence + Words.RecordCount}", out var written);
-            Words.EndRecord(idBuffer[..written]);
-        }
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        void EndSentence(Span<char> idBuffer) =>
+            Words.EndRecord(idBuffer[..RecordIds.Write(idBuffer, 's', firstSentence + Words.RecordCount)]);
     }
 }

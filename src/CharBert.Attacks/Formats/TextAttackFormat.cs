@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Buffers;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Recipes;
 using CharBert.Text.IO;
@@ -47,8 +45,7 @@ public sealed class TextAttackFormat : IAttackFormat
             {
                 Words.AddWhitespaceWords(line.Text(bytes), line.Start);
                 if (Words.Pending == 0) continue;
-                idBuffer.TryWrite(CultureInfo.InvariantCulture, $"L{number}", out var written);
-                Words.EndRecord(idBuffer[..written]);
+                Words.EndRecord(idBuffer[..RecordIds.Write(idBuffer, 'L', number)]);
             }
         }
     }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Buffers;
 using CharBert.Attacks.Generation;
 using CharBert.Attacks.Recipes;
 using CharBert.Text.IO;
@@ -121,7 +119,9 @@ public sealed class TsvAttackFormat(TsvLayout layout, IReadOnlyList<string>? col
                 foreach (var column in attacked)
                 {
                     Words.AddWhitespaceWords(text[fields[column]], line.Start + fields[column].Start.Value);
-                    idBuffer.TryWrite(CultureInfo.InvariantCulture, $"L{number}c{column}", out var written);
+                    var written = RecordIds.Write(idBuffer, 'L', number);
+                    idBuffer[written++] = 'c';
+                    written += RecordIds.WriteNumber(idBuffer[written..], column);
                     Words.EndRecord(idBuffer[..written]);
                 }
             }

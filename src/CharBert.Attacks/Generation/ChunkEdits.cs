@@ -25,16 +25,22 @@ public sealed class ChunkEdits : IDisposable
     public int Count => recordCount;
 
     /// <summary>The edits of <paramref name="record"/> (in the order records were closed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<Edit> Of(int record)
     {
         var first = record == 0 ? 0 : recordEnds[record - 1];
         return edits.AsSpan(first, recordEnds[record] - first);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<char> Text(WordRange range) => text.AsSpan(range.Start, range.Length);
 
     /// <summary>Edits added since the last record was closed.</summary>
-    public ReadOnlySpan<Edit> Pending => edits.AsSpan(recordCount == 0 ? 0 : recordEnds[recordCount - 1], editCount - (recordCount == 0 ? 0 : recordEnds[recordCount - 1]));
+    public ReadOnlySpan<Edit> Pending
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => edits.AsSpan(recordCount == 0 ? 0 : recordEnds[recordCount - 1], editCount - (recordCount == 0 ? 0 : recordEnds[recordCount - 1]));
+    }
 
     /// <summary>Length of the edit text so far: a mark for <see cref="TruncateText"/>.</summary>
     public int TextLength => textLength;
@@ -80,6 +86,7 @@ public sealed class ChunkEdits : IDisposable
         Add(tokenIndex, Append(original), Append(attacked), type, position);
 
     /// <summary>Closes a record holding the edits added since the previous one (possibly none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndRecord()
     {
         if (recordCount == recordEnds.Length) recordEnds = PooledArrays.Grow(recordEnds, recordCount, recordCount + 1);
@@ -90,6 +97,7 @@ public sealed class ChunkEdits : IDisposable
 
     /// <summary>The index of the last edit of each edited token of <paramref name="record"/>, in token order: the edit
     /// whose attacked word the token ends up as.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int LastEditsInTokenOrder(int record, Span<int> destination)
     {
         var recordEdits = Of(record);

@@ -30,10 +30,16 @@ public sealed class ChunkRecords : IDisposable
     public int WordCount => wordCount;
 
     /// <summary>Words added since the last record was closed.</summary>
-    public int Pending => wordCount - (recordCount == 0 ? 0 : records[recordCount - 1].FirstWord + records[recordCount - 1].WordCount);
+    public int Pending
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => wordCount - (recordCount == 0 ? 0 : records[recordCount - 1].FirstWord + records[recordCount - 1].WordCount);
+    }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<char> Id(int record) => ids.AsSpan(records[record].IdStart, records[record].IdLength);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public RecordWords Words(int record)
     {
         var entry = records[record];
@@ -41,13 +47,16 @@ public sealed class ChunkRecords : IDisposable
     }
 
     /// <summary>Index of the record's first word among the chunk's words.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int FirstWord(int record) => records[record].FirstWord;
 
     /// <summary>Fills <paramref name="destination"/> (one flag per word of the record) with whether each word may be attacked.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void CopyAllowed(int record, Span<bool> destination)
     {
         var entry = records[record];
-        if (allowed == null) destination[..entry.WordCount].Fill(true);
+        if (allowed == null)
+            for (var w = 0; w < entry.WordCount; w++) destination[w] = true;
         else allowed.AsSpan(entry.FirstWord, entry.WordCount).CopyTo(destination);
     }
 
@@ -76,6 +85,7 @@ public sealed class ChunkRecords : IDisposable
         Commit(word.Length, isAllowed);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     Span<char> Reserve(int length)
     {
         if (textLength + length > text.Length) text = PooledArrays.Grow(text, textLength, textLength + length);
@@ -98,6 +108,7 @@ public sealed class ChunkRecords : IDisposable
     }
 
     /// <summary>Closes a record holding the words added since the previous one (possibly none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndRecord(ReadOnlySpan<char> id)
     {
         if (idsLength + id.Length > ids.Length) ids = PooledArrays.Grow(ids, idsLength, idsLength + id.Length);

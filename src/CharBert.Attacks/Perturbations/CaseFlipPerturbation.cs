@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace CharBert.Attacks.Perturbations;
 
 /// <summary>Flips the case of one letter (invariant culture); a non-letter position leaves the word unchanged.</summary>
@@ -10,6 +11,7 @@ public sealed class CaseFlipPerturbation(bool allowEnds = false) : CharacterRepl
     public override IReadOnlyDictionary<string, string> Parameters { get; } =
         new Dictionary<string, string> { ["allow_ends"] = allowEnds.ToString().ToLowerInvariant() };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override string Replacements(char c) => c < 128 ? AsciiFlips[c] : Flip(c);
 
     static string Flip(char c)

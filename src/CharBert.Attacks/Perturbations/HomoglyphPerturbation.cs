@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace CharBert.Attacks.Perturbations;
 
 /// <summary>Replaces one Latin letter or digit by a visually similar character from another script
@@ -22,5 +23,6 @@ public sealed class HomoglyphPerturbation(bool allowEnds = false) : CharacterRep
     public override IReadOnlyDictionary<string, string> Parameters { get; } =
         new Dictionary<string, string> { ["table"] = "latin-cyrillic-greek-v1", ["allow_ends"] = allowEnds.ToString().ToLowerInvariant() };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override string Replacements(char c) => Table.GetValueOrDefault(c, "");
 }

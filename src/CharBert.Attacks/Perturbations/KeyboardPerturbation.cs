@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CharBert.Attacks.Resources;
 
 namespace CharBert.Attacks.Perturbations;
@@ -12,5 +13,6 @@ public sealed class KeyboardPerturbation(KeyboardMap map, bool allowEnds = false
     public override IReadOnlyDictionary<string, string> Parameters { get; } =
         new Dictionary<string, string> { ["keyboard"] = map.Name, ["allow_ends"] = allowEnds.ToString().ToLowerInvariant() };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override string Replacements(char c) => map.Neighbours(c);
 }

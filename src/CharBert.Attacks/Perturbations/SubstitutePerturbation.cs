@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace CharBert.Attacks.Perturbations;
 
 /// <summary>Replaces one character by a letter drawn uniformly from <paramref name="alphabet"/> (nlpaug's
@@ -10,5 +11,6 @@ public sealed class SubstitutePerturbation(string alphabet = AddPerturbation.Low
     public override IReadOnlyDictionary<string, string> Parameters { get; } =
         new Dictionary<string, string> { ["alphabet"] = alphabet, ["allow_ends"] = allowEnds.ToString().ToLowerInvariant() };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override string Replacements(char c) => alphabet;
 }

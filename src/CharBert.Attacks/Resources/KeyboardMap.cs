@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CharBert.Text.IO;
 
@@ -27,6 +28,7 @@ public sealed class KeyboardMap
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Neighbours(char c)
     {
         var lower = char.ToLowerInvariant(c);

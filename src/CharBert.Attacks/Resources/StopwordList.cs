@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace CharBert.Attacks.Resources;
 
 /// <summary>A case-insensitive word list; lookups take spans so the hot path allocates nothing.</summary>
@@ -24,12 +25,14 @@ public sealed class StopwordList
     readonly ulong[] signatures = new ulong[64];
     readonly bool anyNonAscii;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Contains(ReadOnlySpan<char> word)
     {
         if (!anyNonAscii && Signature(word) is { } bit && (signatures[bit >> 6] & (1UL << bit)) == 0) return false;
         return lookup.Contains(word);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static int? Signature(ReadOnlySpan<char> word)
     {
         if (word.IsEmpty || word[0] >= 0x80 || word[^1] >= 0x80) return null;

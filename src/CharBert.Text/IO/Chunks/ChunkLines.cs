@@ -58,7 +58,7 @@ public ref struct LineCursor
     }
 
     /// <summary>Bit i set when byte <paramref name="start"/> + i is a newline, for the (up to) 64 bytes from there.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     static ulong NewlineMask(ReadOnlySpan<byte> chunk, int start)
     {
         if (Vector128.IsHardwareAccelerated && chunk.Length - start >= Block)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -11,6 +12,7 @@ public static class Utf8Check
 
     /// <summary>The first problem in <paramref name="lines"/> (whose first line is number <paramref name="firstLine"/>),
     /// or null when every byte is fine. Cheap when there is none: one vectorised pass.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DataFormatException? FirstProblem(ReadOnlySpan<byte> lines, long firstLine, string displayPath, bool rejectNul)
     {
         var nul = rejectNul ? lines.IndexOf((byte)0) : -1;

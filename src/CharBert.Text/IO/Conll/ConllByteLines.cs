@@ -91,7 +91,7 @@ public static class ConllByteLines
         (Vector128.Equals(bytes, Vector128.Create((byte)' ')) | Vector128.Equals(bytes, Vector128.Create((byte)'\t'))).ExtractMostSignificantBits();
 
     /// <summary>Counts the fields of a token line and finds field 0 (the word) and field <paramref name="labelColumn"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int SplitTokenLine(ReadOnlySpan<byte> text, int labelColumn, out Range word, out Range label)
     {
         word = label = default;

@@ -139,12 +139,23 @@ public sealed class ChunkEdits : IDisposable
         {
             var edit = recordEdits[e];
             var attacked = Text(edit.Attacked);
-            logged[e] = new WordEdit(edit.TokenIndex, Text(edit.Original).ToString(), attacked.ToString(), edit.Type, edit.Position);
+            logged[e] = new WordEdit(edit.TokenIndex, OriginalString(recordEdits, logged, e, input), attacked.ToString(), edit.Type, edit.Position);
             words[edit.TokenIndex] = granularity == WordGranularity.TokenLevel
                 ? logged[e].Attacked
                 : WordCore.Of(recordWords[edit.TokenIndex]).Rebuild(recordWords[edit.TokenIndex], attacked);
         }
         return new AttackRecordResult(id, words, logged);
+    }
+
+    /// <summary>The original word of edit <paramref name="e"/> as a string: the previous edit's attacked string when it
+    /// continues a chain, the input's own string when it is that word, a new one otherwise.</summary>
+    string OriginalString(ReadOnlySpan<Edit> recordEdits, WordEdit[] logged, int e, AttackRecordInput? input)
+    {
+        var original = Text(recordEdits[e].Original);
+        if (e > 0 && recordEdits[e - 1].TokenIndex == recordEdits[e].TokenIndex && original.SequenceEqual(logged[e - 1].Attacked))
+            return logged[e - 1].Attacked;
+        if (input?.Words[recordEdits[e].TokenIndex] is { } word && original.SequenceEqual(word)) return word;
+        return original.ToString();
     }
 
     public void Dispose()

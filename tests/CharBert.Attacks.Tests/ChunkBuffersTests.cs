@@ -42,6 +42,28 @@ public class ChunkBuffersTests
     }
 
     [Test]
+    public void Words_read_in_place_from_a_longer_buffer_decode_whatever_bytes_surround_them()
+    {
+        var random = new Random(11);
+        string[] pieces = ["a", "Z", "7", "-", "é", "日", "𠀀", ".", "q"];
+        var words = Enumerable.Range(0, 3000).Select(_ => string.Concat(Enumerable.Range(0, random.Next(0, 22)).Select(_ => pieces[random.Next(pieces.Length)]))).ToList();
+        var bytes = new List<byte>();
+        var places = new List<(int Start, int Length)>();
+        foreach (var word in words)
+        {
+            var encoded = Encoding.UTF8.GetBytes(word);
+            places.Add((bytes.Count, encoded.Length));
+            bytes.AddRange(encoded);
+            bytes.AddRange(Encoding.UTF8.GetBytes(random.Next(2) == 0 ? " " : "é\t"));
+        }
+        using var records = new ChunkRecords();
+        var buffer = bytes.ToArray();
+        foreach (var (start, length) in places) records.AddWord(buffer, start, length);
+        records.EndRecord("all");
+        Assert.That(records.ToInputs()[0].Words, Is.EqualTo(words));
+    }
+
+    [Test]
     public void Chained_edits_that_lengthen_a_word_past_the_buffers_start_size_log_each_step()
     {
         var table = MisspellingTable.Parse("long.tsv", ["go\t" + new string('o', 3000), new string('o', 3000) + "\t" + new string('q', 4000)], "long.tsv");

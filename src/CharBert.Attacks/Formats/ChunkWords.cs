@@ -24,13 +24,14 @@ sealed class ChunkWords(int expectedWords) : IDisposable
         get => Records.Pending;
     }
 
-    /// <summary>Adds <paramref name="word"/> (validated UTF-8), which lies at byte <paramref name="start"/> of the chunk.</summary>
+    /// <summary>Adds the word of <paramref name="length"/> bytes (validated UTF-8) at <paramref name="start"/> of
+    /// <paramref name="bytes"/>, which begin at byte <paramref name="offset"/> of the chunk.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(ReadOnlySpan<byte> word, int start, bool allowed = true)
+    public void Add(ReadOnlySpan<byte> bytes, int start, int length, int offset = 0, bool allowed = true)
     {
         if (count == spans.Length) spans = PooledArrays.Grow(spans, count, count + 1);
-        spans[count++] = start..(start + word.Length);
-        Records.AddWord(word, allowed);
+        spans[count++] = (offset + start)..(offset + start + length);
+        Records.AddWord(bytes, start, length, allowed);
     }
 
     /// <summary>Adds the whitespace-separated words of <paramref name="text"/>, which starts at byte
@@ -57,7 +58,7 @@ sealed class ChunkWords(int expectedWords) : IDisposable
             }
             if (space && start >= 0)
             {
-                Add(text[start..i], offset + start);
+                Add(text, start, i - start, offset);
                 start = -1;
             }
             else if (!space && start < 0)
@@ -66,7 +67,7 @@ sealed class ChunkWords(int expectedWords) : IDisposable
             }
             i += width;
         }
-        if (start >= 0) Add(text[start..], offset + start);
+        if (start >= 0) Add(text, start, text.Length - start, offset);
     }
 
     /// <summary>Closes a record, named <paramref name="id"/>, holding the words added since the previous one (possibly none).</summary>

@@ -108,7 +108,8 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
                     ConllTokenFilter.EntitiesOnly => !ConllByteLines.IsOutsideLabel(text[label]),
                     _ => ConllByteLines.IsOutsideLabel(text[label]),
                 };
-                Words.Add(text[word], line.Start + word.GetOffsetAndLength(text.Length).Offset, allowed);
+                var (wordOffset, wordLength) = word.GetOffsetAndLength(text.Length);
+                Words.Add(bytes, line.Start + wordOffset, wordLength, allowed: allowed);
             }
             if (problem != null) throw problem;
             if (Words.Pending > 0) EndSentence(idBuffer);

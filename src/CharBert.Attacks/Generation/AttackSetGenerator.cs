@@ -65,17 +65,6 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, WordGran
         edits.EndRecord();
 
         counters.Records++;
-        counters.WordsSeen += count;
-        for (var i = 0; i < count; i++)
-        {
-            var bucket = AttackCounters.Bucket(cores.Ranges[i].Length);
-            counters.SeenByLength[bucket]++;
-            if (eligible[i])
-            {
-                counters.WordsEligible++;
-                counters.EligibleByLength[bucket]++;
-            }
-        }
         var lastAttacked = -1;
         foreach (var edit in recordEdits)
         {

@@ -48,9 +48,12 @@ public abstract class AttackRecipe(string name, string reproduces)
     /// <summary>True when every constraint allows <paramref name="word"/> and it holds no character outside the BMP:
     /// the perturbations index UTF-16 units and could split a surrogate pair.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool IsEligible(ReadOnlySpan<char> word)
+    public bool IsEligible(ReadOnlySpan<char> word) => word.Length >= minLength && PassesChecks(word);
+
+    /// <summary>The constraints other than the length, and the surrogate check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    bool PassesChecks(ReadOnlySpan<char> word)
     {
-        if (word.Length < minLength) return false;
         foreach (var allow in allows)
             if (!allow(word)) return false;
         return !HasSurrogate(word);
@@ -66,14 +69,26 @@ public abstract class AttackRecipe(string name, string reproduces)
 
     /// <summary>Attacks one record. <paramref name="words"/> are the word cores; <paramref name="allowed"/>[i] is
     /// false for words the task protects (e.g. non-entity tokens when only entities are attacked). Writes
-    /// <paramref name="eligible"/>[i] and appends changed edits to <paramref name="edits"/> in token order.</summary>
+    /// <paramref name="eligible"/>[i], tallies the words seen and eligible by length, and appends changed edits to
+    /// <paramref name="edits"/> in token order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AttackRecord(RecordWords words, ReadOnlySpan<bool> allowed, ref SplitMix64 rng,
         Span<bool> eligible, ChunkEdits edits, AttackCounters counters)
     {
         var count = 0;
-        for (var i = 0; i < words.Length; i++) // the length first, without a call: about half the words are too short
-            if (eligible[i] = allowed[i] && words.Ranges[i].Length >= minLength && IsEligible(words[i])) count++;
+        var (seen, eligibleByLength) = (counters.SeenByLength, counters.EligibleByLength);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var length = words.Ranges[i].Length;
+            var bucket = AttackCounters.Bucket(length);
+            seen[bucket]++;
+            // The length first, without a call: about half the words are too short.
+            if (!(eligible[i] = allowed[i] && length >= minLength && PassesChecks(words[i]))) continue;
+            eligibleByLength[bucket]++;
+            count++;
+        }
+        counters.WordsSeen += words.Length;
+        counters.WordsEligible += count;
         Selection.Attack(words, eligible, count, ref rng, Editing, edits, counters);
     }
 

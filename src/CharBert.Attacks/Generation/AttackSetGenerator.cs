@@ -14,7 +14,7 @@ public sealed class AttackSetGenerator(AttackRecipe recipe, ulong seed, WordGran
     public ulong Seed => seed;
     public WordGranularity Words => words;
 
-    /// <summary>Attacks one record given as strings (a single sentence, a test, a SQuAD question): the same draws as
+    /// <summary>Attacks one record given as strings (fine-tuning augmentation, tests): the same draws as
     /// a record of a streamed chunk.</summary>
     public AttackRecordResult Attack(AttackRecordInput input, AttackCounters counters)
     {

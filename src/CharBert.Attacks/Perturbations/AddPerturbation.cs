@@ -40,7 +40,7 @@ public sealed class AddPerturbation(string alphabet, bool allowEnds = false) : I
         for (var i = range.First; i <= range.Last; i++)
         foreach (var c in alphabet)
         {
-            var attacked = WordEdits.ToString(buffer, WordEdits.Insert(word, i, c, buffer));
+            var attacked = WordEdits.NewString(buffer, WordEdits.Insert(word, i, c, buffer));
             if (seen.Add(attacked)) yield return new(Type, attacked, i, true);
         }
     }

@@ -41,7 +41,7 @@ public abstract class CharacterReplacementPerturbation(bool allowEnds) : IPertur
             foreach (var replacement in Replacements(word[i]))
             {
                 if (replacement == word[i]) continue;
-                var attacked = WordEdits.ToString(buffer, WordEdits.Replace(word, i, replacement, buffer));
+                var attacked = WordEdits.NewString(buffer, WordEdits.Replace(word, i, replacement, buffer));
                 if (seen.Add(attacked)) results.Add(new(Type, attacked, i, true));
             }
         return results;

@@ -30,7 +30,7 @@ public sealed class DropPerturbation(bool allowEnds = false) : IPerturbation
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = range.First; i <= range.Last; i++)
         {
-            var attacked = WordEdits.ToString(buffer, WordEdits.Remove(word, i, buffer));
+            var attacked = WordEdits.NewString(buffer, WordEdits.Remove(word, i, buffer));
             if (seen.Add(attacked)) yield return new(Type, attacked, i, true);
         }
     }

@@ -52,7 +52,7 @@ public sealed class OcrPerturbation(IReadOnlyList<(string From, string To)>? rul
         var buffer = new char[word.Length + MaxGrowth];
         foreach (var (index, rule) in Matches(word))
         {
-            var attacked = WordEdits.ToString(buffer, WordEdits.ReplaceRange(word, index, rules[rule].From.Length, rules[rule].To, buffer));
+            var attacked = WordEdits.NewString(buffer, WordEdits.ReplaceRange(word, index, rules[rule].From.Length, rules[rule].To, buffer));
             if (seen.Add(attacked)) yield return new(Type, attacked, index, true);
         }
     }

@@ -31,7 +31,7 @@ public sealed class SwapPerturbation(bool allowEnds = false) : IPerturbation
         for (var i = range.First; i <= range.Last; i++)
         {
             if (word[i] == word[i + 1]) continue;
-            var attacked = WordEdits.ToString(buffer, WordEdits.SwapAdjacent(word, i, buffer));
+            var attacked = WordEdits.NewString(buffer, WordEdits.SwapAdjacent(word, i, buffer));
             if (seen.Add(attacked)) yield return new(Type, attacked, i, true);
         }
     }

@@ -48,5 +48,5 @@ static class WordEdits
     }
 
     /// <summary>For enumerations: the word an edit writes, as a string (<paramref name="buffer"/> is scratch).</summary>
-    public static string ToString(char[] buffer, int length) => new(buffer, 0, length);
+    public static string NewString(char[] buffer, int length) => new(buffer, 0, length);
 }

@@ -18,7 +18,7 @@ public class EditLogTests
 
     static string RandomField(ref SplitMix64 rng)
     {
-        var parts = new string[rng.NextInt(5)];
+        var parts = new string[rng.NextInt(6) == 0 ? 8 + rng.NextInt(12) : rng.NextInt(5)]; // short fields and long ones, which take different paths
         for (var i = 0; i < parts.Length; i++) parts[i] = Pieces[rng.NextInt(Pieces.Length)];
         return string.Concat(parts);
     }

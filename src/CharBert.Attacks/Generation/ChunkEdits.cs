@@ -58,9 +58,18 @@ public sealed class ChunkEdits : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<char> Free(int length)
     {
-        if (textLength + length > text.Length) text = PooledArrays.Grow(text, textLength, textLength + length);
+        if (textLength + length + Slack > text.Length) text = PooledArrays.Grow(text, textLength, textLength + length + Slack);
         return text.AsSpan(textLength);
     }
+
+    /// <summary>Characters the buffer always holds after the text, so that a word's first <see cref="Slack"/> characters
+    /// can be read in one go whatever its length.</summary>
+    public const int Slack = 16;
+
+    /// <summary>The text from <paramref name="range"/>'s start to the end of the buffer: the word, then at least
+    /// <see cref="Slack"/> minus its length characters of whatever follows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<char> TextFrom(WordRange range) => text.AsSpan(range.Start);
 
     /// <summary>Makes the first <paramref name="length"/> characters written to <see cref="Free"/> part of the text.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -28,9 +28,13 @@ public sealed class ChunkEdits : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<Edit> Of(int record)
     {
-        var first = record == 0 ? 0 : recordEnds[record - 1];
+        var first = FirstEdit(record);
         return edits.AsSpan(first, recordEnds[record] - first);
     }
+
+    /// <summary>Where the edits of <paramref name="record"/> start: after those of the record before.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    int FirstEdit(int record) => record == 0 ? 0 : recordEnds[record - 1];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<char> Text(WordRange range) => text.AsSpan(range.Start, range.Length);
@@ -39,7 +43,7 @@ public sealed class ChunkEdits : IDisposable
     public ReadOnlySpan<Edit> Pending
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => edits.AsSpan(recordCount == 0 ? 0 : recordEnds[recordCount - 1], editCount - (recordCount == 0 ? 0 : recordEnds[recordCount - 1]));
+        get => edits.AsSpan(FirstEdit(recordCount), editCount - FirstEdit(recordCount));
     }
 
     /// <summary>Length of the edit text so far: a mark for <see cref="TruncateText"/>.</summary>

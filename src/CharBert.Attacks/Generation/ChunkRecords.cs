@@ -35,7 +35,14 @@ public sealed class ChunkRecords : IDisposable
     public int Pending
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => wordCount - (recordCount == 0 ? 0 : records[recordCount - 1].FirstWord + records[recordCount - 1].WordCount);
+        get => wordCount - NextRecordFirstWord;
+    }
+
+    /// <summary>Where the record being filled starts: after the words of the last closed one.</summary>
+    int NextRecordFirstWord
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => recordCount == 0 ? 0 : records[recordCount - 1].FirstWord + records[recordCount - 1].WordCount;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -136,11 +143,10 @@ public sealed class ChunkRecords : IDisposable
         if (idsLength + id.Length > ids.Length) ids = PooledArrays.Grow(ids, idsLength, idsLength + id.Length);
         id.CopyTo(ids.AsSpan(idsLength));
         if (recordCount == records.Length) records = PooledArrays.Grow(records, recordCount, recordCount + 1);
-        var firstWord = recordCount == 0 ? 0 : records[recordCount - 1].FirstWord + records[recordCount - 1].WordCount;
+        var firstWord = NextRecordFirstWord;
         records[recordCount++] = new Entry(idsLength, id.Length, firstWord, wordCount - firstWord);
         idsLength += id.Length;
     }
-
 
     public static ChunkRecords From(IEnumerable<AttackRecordInput> inputs)
     {

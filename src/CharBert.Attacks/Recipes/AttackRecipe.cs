@@ -47,10 +47,11 @@ public abstract class AttackRecipe(string name, string reproduces)
 
     /// <summary>True when every constraint allows <paramref name="word"/> and it holds no character outside the BMP:
     /// the perturbations index UTF-16 units and could split a surrogate pair.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsEligible(ReadOnlySpan<char> word) => word.Length >= minLength && PassesChecks(word);
 
-    /// <summary>The constraints other than the length, and the surrogate check.</summary>
+    /// <summary>The constraints other than the length, and the surrogate check: checked after the length, without a
+    /// call, since about half the words are too short.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     bool PassesChecks(ReadOnlySpan<char> word)
     {
@@ -82,8 +83,7 @@ public abstract class AttackRecipe(string name, string reproduces)
             var length = words.Ranges[i].Length;
             var bucket = AttackCounters.Bucket(length);
             seen[bucket]++;
-            // The length first, without a call: about half the words are too short.
-            if (!(eligible[i] = allowed[i] && length >= minLength && PassesChecks(words[i]))) continue;
+            if (!(eligible[i] = allowed[i] && IsEligible(words[i]))) continue;
             eligibleByLength[bucket]++;
             count++;
         }

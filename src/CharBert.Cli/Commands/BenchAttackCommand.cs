@@ -33,12 +33,13 @@ public static class BenchAttackCommand
         var copies = new Option<int>("--copies") { Description = "End to end: copies of the input in the large run", DefaultValueFactory = _ => 20 };
         var recipe = new Option<string>("--end-to-end-recipe") { Description = "End to end: the recipe", DefaultValueFactory = _ => "charbert2020" };
         var editLog = new Option<string>("--edit-log") { Description = "End to end: csv | none", DefaultValueFactory = _ => "csv" };
-        var repeats = new Option<int>("--repeats") { Description = "End to end: runs per size (medians are reported)", DefaultValueFactory = _ => 3 };
+        var repeats = new Option<int>("--repeats") { Description = "End to end: runs per size (medians are reported)", DefaultValueFactory = _ => 5 };
+        var unpinned = new Option<bool>("--unpinned") { Description = "End to end: let each child run on every CPU instead of pinning it to as many CPUs as it has threads (Linux)" };
         var temp = new Option<DirectoryInfo?>("--temp") { Description = "End to end: folder for the copies and outputs (deleted afterwards; default: the system temp folder)" };
         var skip = new Option<string?>("--skip") { Description = "Comma-separated parts to leave out: core, stages, end-to-end" };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
         var command = new Command("attack", "Attack throughput: recipes alone (core) and the whole `charbert attack` command (end to end, marginal, with peak RSS)");
-        foreach (var o in new Option[] { input, task, threads, recipes, seconds, copies, recipe, editLog, repeats, temp, skip, json }) command.Options.Add(o);
+        foreach (var o in new Option[] { input, task, threads, recipes, seconds, copies, recipe, editLog, repeats, unpinned, temp, skip, json }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var path = parse.GetValue(input)?.FullName ?? FindDefaultInput();
@@ -64,7 +65,7 @@ public static class BenchAttackCommand
             var endToEnd = skipped.Contains("end-to-end")
                 ? []
                 : BenchAttackEndToEnd.Measure(taskName, path, parse.GetValue(recipe)!, threadCounts, Math.Max(2, parse.GetValue(copies)),
-                    parse.GetValue(editLog)!, Math.Max(1, parse.GetValue(repeats)), parse.GetValue(temp)?.FullName ?? Path.GetTempPath());
+                    parse.GetValue(editLog)!, Math.Max(1, parse.GetValue(repeats)), !parse.GetValue(unpinned) && PinnedChildStart.IsSupported, parse.GetValue(temp)?.FullName ?? Path.GetTempPath());
 
             if (parse.GetValue(json))
                 Console.WriteLine(JsonSerializer.Serialize(new { input = Path.GetFileName(path), task = taskName.ToString(), tokens, core, stages, end_to_end = endToEnd },
@@ -99,10 +100,10 @@ public static class BenchAttackCommand
         var first = endToEnd[0];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"end to end (`charbert attack --recipe {first.Recipe} --edit-log {first.EditLog}` as a child process; marginal = extra words / extra seconds of {first.Copies} copies over 1):"));
-        Console.WriteLine($"{"threads",8}{"1 copy s",10}{$"{first.Copies} copies s",14}{"marginal words/s",18}{"cpu s",8}{$"{first.Copies}x cpu s",12}{"words/cpu-s",14}{"RSS 1 copy MB",15}{$"RSS {first.Copies} copies MB",18}{"speedup (range)",20}");
+        Console.WriteLine($"{"threads",8}{"cpus",6}{"1 copy s",10}{$"{first.Copies} copies s",14}{"marginal words/s",18}{"cpu s",8}{$"{first.Copies}x cpu s",12}{"words/cpu-s",14}{"RSS 1 copy MB",15}{$"RSS {first.Copies} copies MB",18}{"speedup (range)",20}");
         foreach (var r in endToEnd)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Threads,8}{r.SecondsOneCopy,10:F2}{r.SecondsCopies,14:F2}{r.MarginalWordsPerSecond,18:N0}{r.CpuSecondsOneCopy,8:F2}{r.CpuSecondsCopies,12:F2}{r.MarginalWordsPerCpuSecond,14:N0}{r.PeakRssOneCopy / 1e6,15:F0}{r.PeakRssCopies / 1e6,18:F0}{$"{r.SpeedupMedian:F2} ({r.SpeedupLowest:F2}-{r.SpeedupHighest:F2})",20}"));
+                $"{r.Threads,8}{r.ChildCpus,6}{r.SecondsOneCopy,10:F2}{r.SecondsCopies,14:F2}{r.MarginalWordsPerSecond,18:N0}{r.CpuSecondsOneCopy,8:F2}{r.CpuSecondsCopies,12:F2}{r.MarginalWordsPerCpuSecond,14:N0}{r.PeakRssOneCopy / 1e6,15:F0}{r.PeakRssCopies / 1e6,18:F0}{$"{r.SpeedupMedian:F2} ({r.SpeedupLowest:F2}-{r.SpeedupHighest:F2})",20}"));
     }
 
     static Row Measure(AttackRecipe recipe, WordGranularity kind, IReadOnlyList<AttackRecordInput> records, int threads, long tokens, double minSeconds)

@@ -47,8 +47,24 @@ public class BenchAttackCommandTests
         Assert.That(lowest, Is.GreaterThan(0).And.LessThanOrEqualTo(median));
         Assert.That(highest, Is.GreaterThanOrEqualTo(median));
         Assert.That(rows.Select(r => r.GetProperty("words_per_copy").GetInt64()), Is.All.EqualTo(200 * 12));
+        if (OperatingSystem.IsLinux())
+            Assert.That(rows.Select(r => r.GetProperty("child_cpus").GetInt32()), Is.EqualTo(new[] { 1, Math.Min(2, Environment.ProcessorCount) }),
+                "each child is pinned to as many CPUs as it has threads");
         Assert.That(Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName), Is.EqualTo(new[] { "corpus.txt" }),
             "copies and outputs are deleted");
+    }
+
+    [Test]
+    public void Unpinned_children_may_run_on_every_cpu()
+    {
+        using var dir = new TempFolder();
+        var input = dir.Write("corpus.txt", Corpus);
+        var result = CliHarness.Run("bench", "attack", "--task", "text", "--input", input, "--skip", "core,stages", "--threads", "1",
+            "--copies", "2", "--repeats", "1", "--unpinned", "--temp", dir.Path, "--json");
+        Assert.That(result.Exit, Is.EqualTo(0), result.Err);
+        using var json = JsonDocument.Parse(result.Out);
+        var row = json.RootElement.GetProperty("end_to_end").EnumerateArray().Single();
+        Assert.That(row.GetProperty("child_cpus").GetInt32(), Is.EqualTo(Environment.ProcessorCount));
     }
 
     [Test]

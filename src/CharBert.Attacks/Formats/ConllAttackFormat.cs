@@ -39,26 +39,22 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
             if (chunk == null)
                 return sentences > 0 ? null : throw new DataFormatException(lines.DisplayPath, 0, ConllByteLines.NoSentences);
             var firstSentence = sentences;
-            sentences += CountSentences(chunk);
+            if (columns == null) FindColumns(chunk);
+            sentences += ConllByteLines.CountSentences(chunk.Bytes);
             return new Chunk(chunk, lines.DisplayPath, firstSentence, columns, filter);
         }
 
-        /// <summary>Sentences starting in the chunk (it starts at a sentence boundary); notes the first token line.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        int CountSentences(LineChunk chunk)
+        /// <summary>Notes the column layout at the file's first token line, if it is in this chunk.</summary>
+        void FindColumns(LineChunk chunk)
         {
             var bytes = chunk.Bytes;
-            var count = 0;
-            var previousIsToken = false;
             var number = chunk.FirstLine;
             for (var cursor = new LineCursor(bytes); cursor.Next(out var line); number++)
-            {
-                var isToken = ConllByteLines.IsTokenLine(line.Text(bytes));
-                if (isToken && !previousIsToken) count++;
-                if (isToken && columns == null) columns = ResolveColumns(line.Text(bytes), number);
-                previousIsToken = isToken;
-            }
-            return count;
+                if (ConllByteLines.IsTokenLine(line.Text(bytes)))
+                {
+                    columns = ResolveColumns(line.Text(bytes), number);
+                    return;
+                }
         }
 
         Columns ResolveColumns(ReadOnlySpan<byte> text, long number)
@@ -77,8 +73,9 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
         public void Dispose() => lines.Dispose();
     }
 
+    /// <summary>The word check is a lambda, not the method group: a delegate to a static method is called through a shuffle thunk.</summary>
     sealed class Chunk(LineChunk lines, string displayPath, long firstSentence, Columns? columns, ConllTokenFilter filter)
-        : LineAttackChunk(lines, lines.LineCount, ConllTokenLine.IsValidWord, WordGranularity.TokenLevel)
+        : LineAttackChunk(lines, lines.LineCount, static word => ConllTokenLine.IsValidWord(word), WordGranularity.TokenLevel)
     {
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         protected override void Parse()

@@ -27,6 +27,10 @@ public interface IPerturbation
 
 public static class PerturbationStrings
 {
+    /// <summary>The largest <see cref="IPerturbation.MaxGrowth"/> of <paramref name="perturbations"/> (0 for none).</summary>
+    public static int LargestGrowth(this IEnumerable<IPerturbation> perturbations) =>
+        perturbations.Select(p => p.MaxGrowth).DefaultIfEmpty(0).Max();
+
     /// <summary><see cref="IPerturbation.Apply"/> for a string: the same draws, the changed word as a new string.</summary>
     public static PerturbationOutcome Apply(this IPerturbation perturbation, string word, ref SplitMix64 rng)
     {

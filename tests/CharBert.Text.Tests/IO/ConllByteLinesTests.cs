@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using CharBert.Text.IO.Chunks;
 using CharBert.Text.IO.Conll;
 using NUnit.Framework;
 
@@ -44,5 +45,42 @@ public class ConllByteLinesTests
                 }
             }
         }
+    }
+
+    static readonly string[] Lines =
+    [
+        "EU NNP B-NP B-ORG", "rejects VBZ B-VP O", "- : O O", "-LRB- -LRB- O O", "-DOCSTART- -X- -X- O", "  -DOCSTART- -X- O O",
+        "", " ", "\t", "  \t ", "\u00A0", "\u00A0x NN O O", "\u000B", "\u001Cx", "\u0007 NN O O", "é NN O O", "日本 NNP B-NP B-LOC",
+        " indented NN O O", "\tindented NN O O", "a", "x" + new string('y', 70) + " NN O O",
+    ];
+
+    [Test]
+    public void Count_sentences_agrees_with_a_line_by_line_count()
+    {
+        var random = new Random(20261204);
+        for (var trial = 0; trial < 3000; trial++)
+        {
+            var text = new StringBuilder();
+            var lines = random.Next(0, 40);
+            for (var l = 0; l < lines; l++)
+            {
+                text.Append(random.Next(3) == 0 ? Lines[random.Next(7, Lines.Length)] : Lines[random.Next(Lines.Length)]);
+                if (l < lines - 1 || random.Next(2) == 0) text.Append(random.Next(5) == 0 ? "\r\n" : "\n");
+            }
+            var bytes = Encoding.UTF8.GetBytes(text.ToString());
+            Assert.That(ConllByteLines.CountSentences(bytes), Is.EqualTo(CountLineByLine(bytes)), $"'{text}'");
+        }
+    }
+
+    static int CountLineByLine(byte[] chunk)
+    {
+        var (count, previousIsToken) = (0, false);
+        for (var cursor = new LineCursor(chunk); cursor.Next(out var line);)
+        {
+            var isToken = ConllByteLines.IsTokenLine(line.Text(chunk));
+            if (isToken && !previousIsToken) count++;
+            previousIsToken = isToken;
+        }
+        return count;
     }
 }

@@ -11,6 +11,9 @@ namespace CharBert.Attacks.Recipes.Composition;
 /// changed the word is logged.</summary>
 public sealed class WordEditing(IEditTypeDraw typeDraw, int editsPerWord = 1)
 {
+    /// <summary>Room for any edit, asked of the draw once rather than of each drawn perturbation.</summary>
+    readonly int maxGrowth = typeDraw.MaxGrowth;
+
     public IEditTypeDraw TypeDraw => typeDraw;
     public int EditsPerWord => editsPerWord;
 
@@ -25,7 +28,7 @@ public sealed class WordEditing(IEditTypeDraw typeDraw, int editsPerWord = 1)
         for (var e = 0; e < editsPerWord; e++)
         {
             if (typeDraw.Draw(edits.Text(current), ref rng) is not { } perturbation) break;
-            var destination = edits.Free(current.Length + perturbation.MaxGrowth);
+            var destination = edits.Free(current.Length + maxGrowth);
             var draw = perturbation.Apply(edits.Text(current), destination, ref rng);
             if (!draw.Changed)
             {
@@ -46,12 +49,17 @@ public sealed class WordEditing(IEditTypeDraw typeDraw, int editsPerWord = 1)
 public interface IEditTypeDraw
 {
     IPerturbation? Draw(ReadOnlySpan<char> word, ref SplitMix64 rng);
+
+    /// <summary>The largest <see cref="IPerturbation.MaxGrowth"/> of the perturbations it can draw.</summary>
+    int MaxGrowth { get; }
 }
 
 /// <summary>Uniform over the recipe's perturbations.</summary>
 public sealed class UniformType(IReadOnlyList<IPerturbation> perturbations) : IEditTypeDraw
 {
     readonly IPerturbation[] all = perturbations.ToArray(); // an array, not the interface: no dispatch per draw
+
+    public int MaxGrowth => all.LargestGrowth();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IPerturbation? Draw(ReadOnlySpan<char> word, ref SplitMix64 rng) => all[rng.NextInt(all.Length)];
@@ -64,6 +72,8 @@ public sealed class KeyboardRedrawnForStopwords(IReadOnlyList<IPerturbation> per
     readonly IPerturbation[] all = perturbations.ToArray();
     readonly bool[] isKeyboard = perturbations.Select(p => p.Type == PerturbationType.Keyboard).ToArray();
     readonly IPerturbation[] nonKeyboard = perturbations.Where(p => p.Type != PerturbationType.Keyboard).ToArray();
+
+    public int MaxGrowth => all.LargestGrowth();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IPerturbation? Draw(ReadOnlySpan<char> word, ref SplitMix64 rng)
@@ -80,6 +90,8 @@ public sealed class UniformAmongLongEnough(IReadOnlyList<IPerturbation> perturba
 {
     readonly IPerturbation[] all = perturbations.ToArray();
     readonly int[] minLengths = perturbations.Select(p => minLength(p.Type)).ToArray();
+
+    public int MaxGrowth => all.LargestGrowth();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IPerturbation? Draw(ReadOnlySpan<char> word, ref SplitMix64 rng)

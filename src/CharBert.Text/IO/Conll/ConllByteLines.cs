@@ -35,6 +35,74 @@ public static class ConllByteLines
         return !string.IsNullOrWhiteSpace(decoded) && !ConllOtherLine.IsDocStartText(decoded);
     }
 
+    /// <summary>The sentences (runs of token lines, see <see cref="IsTokenLine"/>) that start in <paramref name="chunk"/>,
+    /// counting a run at its start as a new sentence. 64 bytes at a time: a line whose first byte is ASCII, not
+    /// whitespace and not '-' is a token line, so only the other lines (blank, indented, <c>-DOCSTART-</c>, tokens
+    /// starting with '-' or a non-ASCII character) are looked at one by one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int CountSentences(ReadOnlySpan<byte> chunk)
+    {
+        var runs = new TokenRuns();
+        var position = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var carry = 1UL; // the chunk's first byte starts a line
+            for (; chunk.Length - position >= 64; position += 64)
+            {
+                ref var first = ref Unsafe.Add(ref MemoryMarshal.GetReference(chunk), position);
+                ulong newlines = 0, plain = 0;
+                for (var part = 0; part < 4; part++)
+                {
+                    var bytes = Vector128.LoadUnsafe(ref first, (nuint)(part * 16));
+                    newlines |= (ulong)Vector128.Equals(bytes, Vector128.Create((byte)'\n')).ExtractMostSignificantBits() << (part * 16);
+                    var isPlain = Vector128.GreaterThan(bytes, Vector128.Create((byte)' ')) & Vector128.LessThan(bytes, Vector128.Create((byte)0x80))
+                        & ~Vector128.Equals(bytes, Vector128.Create((byte)'-'));
+                    plain |= (ulong)isPlain.ExtractMostSignificantBits() << (part * 16);
+                }
+                var starts = newlines << 1 | carry;
+                carry = newlines >> 63;
+                var tokenStarts = starts & plain;
+                for (var others = starts & ~plain; others != 0; others &= others - 1)
+                {
+                    var bit = BitOperations.TrailingZeroCount(others);
+                    var before = (1UL << bit) - 1;
+                    if ((tokenStarts & before) != 0) runs.Add(true);
+                    tokenStarts &= ~before;
+                    runs.Add(IsTokenLine(LineAt(chunk, position + bit)));
+                }
+                if (tokenStarts != 0) runs.Add(true);
+            }
+        }
+        for (; position < chunk.Length; position++)
+            if (position == 0 || chunk[position - 1] == (byte)'\n')
+                runs.Add(chunk[position] is > (byte)' ' and < 0x80 and not (byte)'-' || IsTokenLine(LineAt(chunk, position)));
+        return runs.Count;
+    }
+
+    /// <summary>Counts the runs of token lines in a sequence of lines (several token lines in a row may be added as one).</summary>
+    struct TokenRuns
+    {
+        bool previousIsToken;
+
+        public int Count { get; private set; }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(bool isToken)
+        {
+            if (isToken && !previousIsToken) Count++;
+            previousIsToken = isToken;
+        }
+    }
+
+    /// <summary>The text of the line starting at <paramref name="start"/>, without its ending.</summary>
+    static ReadOnlySpan<byte> LineAt(ReadOnlySpan<byte> chunk, int start)
+    {
+        var rest = chunk[start..];
+        var newline = rest.IndexOf((byte)'\n');
+        if (newline < 0) return rest;
+        return rest[..(newline > 0 && rest[newline - 1] == (byte)'\r' ? newline - 1 : newline)];
+    }
+
     /// <summary>Where a chunk of whole lines may end without splitting a sentence: the length of the longest prefix
     /// that ends with a blank or <c>-DOCSTART-</c> line, or 0 when <paramref name="lines"/> has none.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

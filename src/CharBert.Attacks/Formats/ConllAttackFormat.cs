@@ -73,9 +73,11 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
         public void Dispose() => lines.Dispose();
     }
 
-    /// <summary>The word check is a lambda, not the method group: a delegate to a static method is called through a shuffle thunk.</summary>
+    /// <summary>The word check is an optimised lambda, not the method group: a delegate to a static method is called
+    /// through a shuffle thunk.</summary>
     sealed class Chunk(LineChunk lines, string displayPath, long firstSentence, Columns? columns, ConllTokenFilter filter)
-        : LineAttackChunk(lines, lines.LineCount, static word => ConllTokenLine.IsValidWord(word), WordGranularity.TokenLevel)
+        : LineAttackChunk(lines, lines.LineCount,
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)] static (word) => ConllTokenLine.IsValidWord(word), WordGranularity.TokenLevel)
     {
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         protected override void Parse()
@@ -96,7 +98,8 @@ public sealed class ConllAttackFormat(ConllTokenFilter filter = ConllTokenFilter
                 // Every chunk that holds token lines comes after the file's first token line was seen.
                 var layout = columns!;
                 if (layout.Error != null) throw layout.Error;
-                var count = ConllByteLines.SplitTokenLine(bytes, line.Start, text.Length, layout.LabelColumn, out var word, out var label);
+                var labelColumn = filter == ConllTokenFilter.All ? -1 : layout.LabelColumn; // the label is only needed to filter
+                var count = ConllByteLines.SplitTokenLine(bytes, line.Start, text.Length, labelColumn, out var word, out var label);
                 if (count != layout.Count)
                     throw new DataFormatException(displayPath, number, ConllByteLines.WrongColumnCount(layout.Count, count));
                 var allowed = filter switch

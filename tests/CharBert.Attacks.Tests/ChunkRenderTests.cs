@@ -71,4 +71,28 @@ public class ChunkRenderTests
         Assert.That(() => Render(r => r == 0 ? [(0, "Mar vin")] : []),
             Throws.InvalidOperationException.With.Message.Contains("Mar vin"));
     }
+
+    /// <summary>Replacements of 1 to 20 characters, mostly printable ASCII (written by the renderer's vector path when
+    /// up to 16 long and not starting with '-'), some with a '-' first, a non-ASCII character, a control character or
+    /// a space: each renders as its UTF-8 in place of the word, or is refused when it would break the line.</summary>
+    [Test]
+    public void Any_replacement_renders_as_its_utf8_or_is_refused_when_it_would_break_the_line()
+    {
+        var random = new Random(20261205);
+        const string printable = "abcXYZ019!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+        string[] odd = ["-", "é", "日", "\u0001", "\u007F", " ", "\t", "\u00A0"];
+        for (var trial = 0; trial < 2000; trial++)
+        {
+            var word = new StringBuilder();
+            var length = random.Next(1, 21);
+            for (var i = 0; i < length; i++)
+                word.Append(random.Next(12) == 0 ? odd[random.Next(odd.Length)] : printable[random.Next(printable.Length)].ToString());
+            var replacement = random.Next(40) == 0 ? "-DOCSTART-" : word.ToString();
+            var valid = replacement.All(c => c is not (' ' or '\t' or '\r' or '\n')) && replacement != "-DOCSTART-";
+            if (valid)
+                Assert.That(Render(r => r == 1 ? [(1, replacement)] : []), Is.EqualTo(Conll.Replace("singing", replacement)), replacement);
+            else
+                Assert.That(() => Render(r => r == 1 ? [(1, replacement)] : []), Throws.InvalidOperationException, replacement);
+        }
+    }
 }

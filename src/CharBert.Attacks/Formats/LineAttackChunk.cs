@@ -6,7 +6,8 @@ namespace CharBert.Attacks.Formats;
 
 /// <summary>A chunk of whole lines whose records are words located in the chunk's own bytes (CoNLL, TSV, text): parsed
 /// on first use, rendered by splicing the attacked words back into the bytes, buffers returned on dispose. A format
-/// supplies only <see cref="Parse"/>; <paramref name="isValidWord"/> guards its structure when rendering, and
+/// supplies only <see cref="Parse"/>; <paramref name="isValidWord"/> guards its structure when rendering (it must accept
+/// any word of printable ASCII that does not start with '-', which token-level rendering writes without asking), and
 /// <paramref name="granularity"/> says whether edits replace whole words or their cores.</summary>
 abstract class LineAttackChunk(LineChunk lines, int wordCapacity, Func<ReadOnlySpan<char>, bool> isValidWord, WordGranularity granularity)
     : AttackChunk

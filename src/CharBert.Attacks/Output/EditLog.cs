@@ -27,8 +27,52 @@ public enum EditLogFormat { Csv, None }
 /// CsvHelper's per-field writer was a measurable share of a run at corpus scale. Reading uses CsvHelper.</summary>
 public static class EditLog
 {
-    /// <summary>Each edit type's field with the commas around it.</summary>
-    static readonly byte[][] TypeFields = Enum.GetValues<PerturbationType>().Select(t => Encoding.UTF8.GetBytes($",{t.ToName()},")).ToArray();
+    /// <summary>Each edit type's field with the commas around it, padded to <see cref="PaddedPiece.Width"/> bytes.</summary>
+    static readonly PaddedPiece[] TypeFields = Enum.GetValues<PerturbationType>().Select(t => new PaddedPiece(Encoding.UTF8.GetBytes($",{t.ToName()},"))).ToArray();
+
+    /// <summary>A fixed piece of a row (the id field, a type field, the recipe tail) stored with room after it up to at
+    /// least <see cref="Width"/> bytes, so a piece of up to 32 bytes is copied with two 16-byte loads and stores, without a
+    /// copy that ends at a different length every time.</summary>
+    readonly struct PaddedPiece
+    {
+        public const int Width = 32;
+
+        readonly byte[] padded;
+
+        public int Length { get; }
+
+        public PaddedPiece(ReadOnlySpan<byte> bytes) : this(bytes, null) { }
+
+        /// <summary>The piece in <paramref name="storage"/> when it is large enough (its bytes after the piece are only
+        /// ever read, never written out), else in a new array.</summary>
+        public PaddedPiece(ReadOnlySpan<byte> bytes, byte[]? storage)
+        {
+            padded = storage != null && storage.Length >= Math.Max(Width, bytes.Length) ? storage : new byte[Math.Max(Width, bytes.Length)];
+            bytes.CopyTo(padded);
+            Length = bytes.Length;
+        }
+
+        public ReadOnlySpan<byte> Bytes => padded.AsSpan(0, Length);
+
+        /// <summary>Copies the piece to <paramref name="span"/> at <paramref name="at"/>, which has <see cref="Width"/>
+        /// bytes of room past the piece.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void CopyTo(Span<byte> span, ref int at)
+        {
+            if (Vector128.IsHardwareAccelerated && Length <= Width)
+            {
+                ref var source = ref MemoryMarshal.GetArrayDataReference(padded);
+                ref var destination = ref MemoryMarshal.GetReference(span[at..(at + Width)]);
+                Vector128.LoadUnsafe(ref source).StoreUnsafe(ref destination);
+                Vector128.LoadUnsafe(ref source, 16).StoreUnsafe(ref destination, 16);
+            }
+            else
+            {
+                Bytes.CopyTo(span[at..]);
+            }
+            at += Length;
+        }
+    }
 
     public static ReadOnlyMemory<byte> Header { get; } = Encoding.UTF8.GetBytes(string.Join(",",
         nameof(EditLogRow.RecordId), nameof(EditLogRow.TokenIndex), nameof(EditLogRow.Original), nameof(EditLogRow.Attacked),
@@ -40,30 +84,32 @@ public static class EditLog
     {
         // A row is "{id},{token},{original},{attacked},{type},{position},{recipe}\n": the id field is formatted once per
         // record, and the fixed pieces around the type and the recipe are copied whole.
-        byte[] recipeTail = [(byte)',', .. Field(recipe), (byte)'\n'];
-        using var idField = new PooledByteBuffer(256);
+        var recipeTail = new PaddedPiece([(byte)',', .. Field(recipe), (byte)'\n']);
+        using var idBuffer = new PooledByteBuffer(256);
+        var idStorage = new byte[PaddedPiece.Width];
         for (var r = 0; r < edits.Count; r++)
         {
             var recordEdits = edits.Of(r);
             if (recordEdits.IsEmpty) continue;
-            idField.Clear();
-            WriteField(idField, records.Id(r));
-            idField.Write(","u8);
+            idBuffer.Clear();
+            WriteField(idBuffer, records.Id(r));
+            idBuffer.Write(","u8);
+            var idField = new PaddedPiece(idBuffer.WrittenSpan, idStorage);
             foreach (ref readonly var edit in recordEdits)
             {
-                if (TryWritePlainRow(output, idField.WrittenSpan, edit.TokenIndex, edits.TextFrom(edit.Original), edit.Original.Length,
+                if (TryWritePlainRow(output, idField, edit.TokenIndex, edits.TextFrom(edit.Original), edit.Original.Length,
                         edits.TextFrom(edit.Attacked), edit.Attacked.Length, edit.Type, edit.Position, recipeTail)) continue;
                 var original = edits.Text(edit.Original);
                 var attacked = edits.Text(edit.Attacked);
-                output.Write(idField.WrittenSpan);
+                output.Write(idField.Bytes);
                 WriteInt(output, edit.TokenIndex);
                 output.Write(","u8);
                 WriteField(output, original);
                 output.Write(","u8);
                 WriteField(output, attacked);
-                output.Write(TypeFields[(int)edit.Type]);
+                output.Write(TypeFields[(int)edit.Type].Bytes);
                 WriteInt(output, edit.Position);
-                output.Write(recipeTail);
+                output.Write(recipeTail.Bytes);
             }
         }
     }
@@ -71,24 +117,22 @@ public static class EditLog
     /// <summary>Writes a row whose word fields are both plain (ASCII, nothing to quote) into one span, the common case;
     /// false, with nothing written, for a row that needs <see cref="WriteField"/>'s quoting or UTF-8.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static bool TryWritePlainRow(PooledByteBuffer output, ReadOnlySpan<byte> idField, int tokenIndex, ReadOnlySpan<char> original,
-        int originalLength, ReadOnlySpan<char> attacked, int attackedLength, PerturbationType type, int position, ReadOnlySpan<byte> recipeTail)
+    static bool TryWritePlainRow(PooledByteBuffer output, in PaddedPiece idField, int tokenIndex, ReadOnlySpan<char> original,
+        int originalLength, ReadOnlySpan<char> attacked, int attackedLength, PerturbationType type, int position, in PaddedPiece recipeTail)
     {
-        var typeField = TypeFields[(int)type];
-        // Room for a 16-byte store past the last word, as TryCopyPlainWord may write.
-        var span = output.GetSpan(idField.Length + originalLength + attackedLength + typeField.Length + recipeTail.Length + 2 * 11 + 1 + 16);
-        idField.CopyTo(span);
-        var at = idField.Length;
+        ref readonly var typeField = ref TypeFields[(int)type];
+        // Room for a 32-byte store past the last piece, as PaddedPiece.CopyTo and TryCopyPlainWord may write.
+        var span = output.GetSpan(idField.Length + originalLength + attackedLength + typeField.Length + recipeTail.Length + 2 * 11 + 1 + PaddedPiece.Width);
+        var at = 0;
+        idField.CopyTo(span, ref at);
         CopyInt(tokenIndex, span, ref at);
         span[at++] = (byte)',';
         if (!TryCopyPlainWord(original, originalLength, span, ref at)) return false;
         span[at++] = (byte)',';
         if (!TryCopyPlainWord(attacked, attackedLength, span, ref at)) return false;
-        typeField.CopyTo(span[at..]);
-        at += typeField.Length;
+        typeField.CopyTo(span, ref at);
         CopyInt(position, span, ref at);
-        recipeTail.CopyTo(span[at..]);
-        at += recipeTail.Length;
+        recipeTail.CopyTo(span, ref at);
         output.Advance(at);
         return true;
     }

@@ -49,7 +49,7 @@ public class ConllByteLinesTests
 
     static readonly string[] Lines =
     [
-        "EU NNP B-NP B-ORG", "rejects VBZ B-VP O", "- : O O", "-LRB- -LRB- O O", "-DOCSTART- -X- -X- O", "  -DOCSTART- -X- O O",
+        "Marvin NNP B-NP B-PER", "visited VBD B-VP O", "- : O O", "-LRB- -LRB- O O", "-DOCSTART- -X- -X- O", "  -DOCSTART- -X- O O",
         "", " ", "\t", "  \t ", "\u00A0", "\u00A0x NN O O", "\u000B", "\u001Cx", "\u0007 NN O O", "é NN O O", "日本 NNP B-NP B-LOC",
         " indented NN O O", "\tindented NN O O", "a", "x" + new string('y', 70) + " NN O O",
     ];

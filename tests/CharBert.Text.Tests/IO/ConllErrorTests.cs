@@ -18,7 +18,7 @@ public class ConllErrorTests
     [Test]
     public void Wrong_column_count_names_the_line()
     {
-        var error = ReadFails("EU NNP B-NP B-ORG\nrejects VBZ O\n");
+        var error = ReadFails("Marvin NNP B-NP B-PER\nvisited VBD O\n");
         Assert.That(error.Message, Is.EqualTo("bad.txt:2: wrong column count: expected 4 columns like the first token line, found 3"));
     }
 

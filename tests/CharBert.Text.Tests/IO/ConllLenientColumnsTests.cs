@@ -47,12 +47,12 @@ public class ConllLenientColumnsTests
     [Test]
     public void Lenient_reading_of_a_well_formed_file_changes_nothing()
     {
-        const string clean = "EU NNP B-NP B-ORG\nrejects VBZ B-VP O\n";
+        const string clean = "Marvin NNP B-NP B-PER\nvisited VBD B-VP O\n";
         var sentences = Read(clean, ConllOptions.Default with { LenientColumns = true }, out var reader);
         using (reader)
         {
             Assert.That(reader.LenientLines, Is.Zero);
-            Assert.That(sentences[0].Tokens.Select(t => t.Render()), Is.EqualTo(new[] { "EU NNP B-NP B-ORG\n", "rejects VBZ B-VP O\n" }));
+            Assert.That(sentences[0].Tokens.Select(t => t.Render()), Is.EqualTo(new[] { "Marvin NNP B-NP B-PER\n", "visited VBD B-VP O\n" }));
         }
     }
 
@@ -63,7 +63,7 @@ public class ConllLenientColumnsTests
         using var reader = new ConllReader(new MemoryStream(Encoding.UTF8.GetBytes(SplitWords)), "attacked.txt", posColumn);
         Assert.That(Assert.Throws<DataFormatException>(() => reader.ReadSentences().ToList())!.Message,
             Does.StartWith("attacked.txt:2: 5 columns where the first token line has 4").And.Contain("the label column is 1"));
-        using var fewer = new ConllReader(new MemoryStream(Encoding.UTF8.GetBytes("EU NNP B-NP B-ORG\nrejects VBZ O\n")), "short.txt",
+        using var fewer = new ConllReader(new MemoryStream(Encoding.UTF8.GetBytes("Marvin NNP B-NP B-PER\nvisited VBD O\n")), "short.txt",
             ConllOptions.Default with { LenientColumns = true });
         Assert.That(Assert.Throws<DataFormatException>(() => fewer.ReadSentences().ToList())!.Message, Does.Contain("found 3"));
     }

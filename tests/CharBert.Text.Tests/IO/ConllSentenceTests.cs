@@ -7,7 +7,7 @@ namespace CharBert.Text.Tests.IO;
 
 public class ConllSentenceTests
 {
-    const string FourColumns = "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP B-MISC\n\nPeter NNP B-NP B-PER\n";
+    const string FourColumns = "-DOCSTART- -X- -X- O\n\nAcme NNP B-NP B-ORG\nhires VBZ B-VP O\nDutch JJ B-NP B-MISC\n\nMarvin NNP B-NP B-PER\n";
 
     static List<ConllSentence> Read(string text, ConllOptions? options = null)
     {
@@ -43,8 +43,8 @@ public class ConllSentenceTests
     public void Replacing_a_word_changes_only_that_word()
     {
         var sentences = Read(FourColumns);
-        sentences[0] = sentences[0].WithWord(2, "Grman");
-        Assert.That(Write(sentences), Is.EqualTo(FourColumns.Replace("German JJ", "Grman JJ")));
+        sentences[0] = sentences[0].WithWord(2, "Dtch");
+        Assert.That(Write(sentences), Is.EqualTo(FourColumns.Replace("Dutch JJ", "Dtch JJ")));
         Assert.That(sentences[0].Labels, Is.EqualTo(new[] { "B-ORG", "O", "B-MISC" }));
     }
 

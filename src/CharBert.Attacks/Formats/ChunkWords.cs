@@ -129,22 +129,19 @@ sealed class ChunkWords(int expectedWords) : IDisposable
         output.Write(bytes[copied..]);
     }
 
-    /// <summary>Copies <paramref name="bytes"/>[<paramref name="start"/>..<paramref name="end"/>]: up to 32 bytes (most gaps
-    /// between edited words) with two 16-byte loads and stores when the chunk has 32 bytes from there, longer gaps
-    /// by the library copy.</summary>
+    /// <summary>Copies <paramref name="bytes"/>[<paramref name="start"/>..<paramref name="end"/>]: a gap of up to
+    /// <see cref="ShortCopy.Width"/> bytes (most gaps between edited words) as one <see cref="ShortCopy"/> when the chunk
+    /// has that many bytes from there, longer gaps by the library copy.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static void CopyBetweenWords(ReadOnlySpan<byte> bytes, int start, int end, PooledByteBuffer output)
     {
         var length = end - start;
-        if (!Vector128.IsHardwareAccelerated || length > 32 || bytes.Length - start < 32)
+        if (!ShortCopy.IsAvailable || length > ShortCopy.Width || bytes.Length - start < ShortCopy.Width)
         {
             output.Write(bytes[start..end]);
             return;
         }
-        ref var source = ref Unsafe.Add(ref MemoryMarshal.GetReference(bytes), start);
-        ref var destination = ref MemoryMarshal.GetReference(output.GetSpan(32));
-        Vector128.LoadUnsafe(ref source).StoreUnsafe(ref destination);
-        Vector128.LoadUnsafe(ref source, 16).StoreUnsafe(ref destination, 16);
+        ShortCopy.Copy(bytes[start..], output.GetSpan(ShortCopy.Width));
         output.Advance(length);
     }
 

@@ -1,3 +1,5 @@
+using CharBert.Attacks.Perturbations;
+
 namespace CharBert.Attacks.Generation;
 
 /// <summary>The sentence-task word rule: a whitespace-separated word is split into leading non-letters, the
@@ -32,11 +34,6 @@ public readonly record struct WordCore(int Start, int Length)
         string.Concat(word[..Start], attackedCore, word[(Start + Length)..]);
 
     /// <summary><see cref="Rebuild(ReadOnlySpan{char}, ReadOnlySpan{char})"/> into <paramref name="destination"/>; returns the length.</summary>
-    public int Rebuild(ReadOnlySpan<char> word, ReadOnlySpan<char> attackedCore, Span<char> destination)
-    {
-        word[..Start].CopyTo(destination);
-        attackedCore.CopyTo(destination[Start..]);
-        word[(Start + Length)..].CopyTo(destination[(Start + attackedCore.Length)..]);
-        return word.Length - Length + attackedCore.Length;
-    }
+    public int Rebuild(ReadOnlySpan<char> word, ReadOnlySpan<char> attackedCore, Span<char> destination) =>
+        WordEdits.ReplaceRange(word, Start, Length, attackedCore, destination);
 }

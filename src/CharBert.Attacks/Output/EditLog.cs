@@ -31,11 +31,10 @@ public static class EditLog
     static readonly PaddedPiece[] TypeFields = Enum.GetValues<PerturbationType>().Select(t => new PaddedPiece(Encoding.UTF8.GetBytes($",{t.ToName()},"))).ToArray();
 
     /// <summary>A fixed piece of a row (the id field, a type field, the recipe tail) stored with room after it up to at
-    /// least <see cref="Width"/> bytes, so a piece of up to 32 bytes is copied with two 16-byte loads and stores, without a
-    /// copy that ends at a different length every time.</summary>
+    /// least <see cref="Width"/> bytes, so a piece that short is copied as one <see cref="ShortCopy"/>.</summary>
     readonly struct PaddedPiece
     {
-        public const int Width = 32;
+        public const int Width = ShortCopy.Width;
 
         readonly byte[] padded;
 
@@ -59,17 +58,8 @@ public static class EditLog
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void CopyTo(Span<byte> span, ref int at)
         {
-            if (Vector128.IsHardwareAccelerated && Length <= Width)
-            {
-                ref var source = ref MemoryMarshal.GetArrayDataReference(padded);
-                ref var destination = ref MemoryMarshal.GetReference(span[at..(at + Width)]);
-                Vector128.LoadUnsafe(ref source).StoreUnsafe(ref destination);
-                Vector128.LoadUnsafe(ref source, 16).StoreUnsafe(ref destination, 16);
-            }
-            else
-            {
-                Bytes.CopyTo(span[at..]);
-            }
+            if (ShortCopy.IsAvailable && Length <= Width) ShortCopy.Copy(padded, span[at..]);
+            else Bytes.CopyTo(span[at..]);
             at += Length;
         }
     }

@@ -94,13 +94,12 @@ public static class ConllByteLines
         }
     }
 
-    /// <summary>The text of the line starting at <paramref name="start"/>, without its ending.</summary>
+    /// <summary>The text of the line starting at <paramref name="start"/>, without its ending (as <see cref="LineCursor"/> splits).</summary>
     static ReadOnlySpan<byte> LineAt(ReadOnlySpan<byte> chunk, int start)
     {
         var rest = chunk[start..];
-        var newline = rest.IndexOf((byte)'\n');
-        if (newline < 0) return rest;
-        return rest[..(newline > 0 && rest[newline - 1] == (byte)'\r' ? newline - 1 : newline)];
+        new LineCursor(rest).Next(out var line);
+        return line.Text(rest);
     }
 
     /// <summary>Where a chunk of whole lines may end without splitting a sentence: the length of the longest prefix
